@@ -1,0 +1,88 @@
+"""gongkai: the command line. Thin: parses arguments, runs the pipeline, turns problems into exit codes."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .config import load_config
+from .errors import ConfigError, ContentError
+from .pipeline import build_stage, load_site
+from .site import Site
+
+TODAY_VARIABLE = "GONGKAI_TODAY"  # carries --today into the MkDocs hook
+
+DESCRIPTION = """\
+gongkai — 乡镇政务公开网站生成工具 / builds a township's 政务公开 section from content/.
+
+命令 / commands:
+  check   检查 content/ 中的全部文件 / validate every file in content/
+  build   生成并构建网站到 site/ / generate and build the site into site/
+  serve   本地预览, 修改后自动刷新 / live preview that reloads on every change
+"""
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' 不是日期 (应为 2024-03-15) / not a date") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gongkai", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{check,build,serve}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", type=Path, default=Path("."), help="项目目录 (含 mkdocs.yml) / project folder with mkdocs.yml")
+    common.add_argument("--today", type=_date, default=None, help="构建日期, 默认今天 / build date, default today (YYYY-MM-DD)")
+    commands.add_parser("check", parents=[common], help="检查内容 / validate content",
+                        description="检查 content/ 中的全部文件; 有问题时退出码为 1 / validate content; exit 1 on problems")
+    commands.add_parser("build", parents=[common], help="生成并构建网站 / generate and build site/",
+                        description="生成 Markdown 并用 MkDocs 严格模式构建 site/ / generate Markdown and run mkdocs build --strict")
+    serve = commands.add_parser("serve", parents=[common], help="本地预览 / live preview",
+                                description="本地预览, content/ 或 docs/ 修改后自动重建 / live preview with reload")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="地址:端口 / address:port (default 127.0.0.1:8000)")
+    return parser
+
+
+def _summary(site: Site) -> str:
+    return (f"通知公告 {len(site.notices)} 条, 规范性文件 {len(site.policies)} 件, "
+            f"政策解读 {len(site.interpretations)} 篇, 年度报告 {len(site.reports)} 篇")
+
+
+def _mkdocs(root: Path, today: dt.date, *arguments: str) -> int:
+    # NO_MKDOCS_2_WARNING: MkDocs 1.6 prints a banner about 2.0 on every run; gongkai pins mkdocs<2.
+    environment = dict(os.environ, **{TODAY_VARIABLE: today.isoformat(), "NO_MKDOCS_2_WARNING": "1"})
+    return subprocess.call([sys.executable, "-m", "mkdocs", *arguments], cwd=root, env=environment)
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = _parser().parse_args(argv)
+    today = arguments.today or dt.date.today()
+    try:
+        config = load_config(arguments.root)
+        if arguments.command == "check":
+            print("检查通过 / no problems: " + _summary(load_site(config, today)))
+            return 0
+        site, written = build_stage(config, today)
+        print(f"已生成 {config.stage_dir.name}/: {_summary(site)} (更新 {written.written} 个文件, 删除 {written.removed} 个)")
+        if arguments.command == "build":
+            return 1 if _mkdocs(config.root, today, "build", "--strict") else 0
+        return _mkdocs(config.root, today, "serve", "--dev-addr", arguments.dev_addr)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"共 {len(error.problems)} 个问题, 请修改后重新运行 / {len(error.problems)} problem(s) found", file=sys.stderr)
+        return 1
+    except ConfigError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""Site configuration: read once from mkdocs.yml (`docs_dir`, `site_name`, `extra.gongkai`).
+
+The town's settings live in mkdocs.yml under `extra.gongkai`, so that the theme templates (footer)
+and the generator read the same values from one place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import ConfigError
+
+CONFIG_FILE = "mkdocs.yml"
+
+
+@dataclass(frozen=True)
+class Contact:
+    address: str = ""
+    phone: str = ""
+    hours: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    root: Path
+    content_dir: Path  # what staff write: content/
+    pages_dir: Path  # hand-written pages: docs/
+    stage_dir: Path  # the generated Markdown tree that MkDocs builds (mkdocs.yml docs_dir)
+    site_name: str
+    town: str  # 纸坊镇
+    issuer: str  # default 发布机构 / 发文机关 when a record leaves it out
+    host: str  # 主办单位
+    contact: Contact
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Loads mkdocs.yml without executing its `!!python/...` and `!ENV` tags."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+_TolerantLoader.add_multi_constructor("!", _ignore_tag)
+
+
+def _text(table: dict, key: str, where: str, default: str = "") -> str:
+    value = table.get(key, default)
+    if value is None:
+        return default
+    if not isinstance(value, (str, int)):
+        raise ConfigError(f"{CONFIG_FILE}: {where}.{key}: 应为文字, 实际是 {type(value).__name__}")
+    return str(value).strip()
+
+
+def _inside(child: Path, parent: Path) -> bool:
+    return child == parent or parent in child.parents
+
+
+def load_config(root: Path) -> SiteConfig:
+    root = root.resolve()
+    path = root / CONFIG_FILE
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: 找不到站点配置文件 (请在项目根目录运行)") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{CONFIG_FILE}: 无法读取: {err}") from None
+    extra = raw.get("extra") or {}
+    gongkai = extra.get("gongkai") if isinstance(extra, dict) else None
+    if not isinstance(gongkai, dict):
+        raise ConfigError(f"{CONFIG_FILE}: 缺少 extra.gongkai 配置段 (站点名称、发布机构等)")
+    contact = gongkai.get("contact") or {}
+    if not isinstance(contact, dict):
+        raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.contact: 应为键值表 (address, phone, hours, email)")
+    town = _text(gongkai, "town", "extra.gongkai")
+    if not town:
+        raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.town: 不能为空 (例如 纸坊镇)")
+    config = SiteConfig(
+        root=root,
+        content_dir=root / _text(gongkai, "content_dir", "extra.gongkai", "content"),
+        pages_dir=root / _text(gongkai, "pages_dir", "extra.gongkai", "docs"),
+        stage_dir=(root / _text(raw, "docs_dir", "", "docs")).resolve(),
+        site_name=_text(raw, "site_name", ""),
+        town=town,
+        issuer=_text(gongkai, "issuer", "extra.gongkai"),
+        host=_text(gongkai, "host", "extra.gongkai"),
+        contact=Contact(**{k: _text(contact, k, "extra.gongkai.contact") for k in ("address", "phone", "hours", "email")}),
+    )
+    for name, protected in (("content_dir", config.content_dir), ("pages_dir", config.pages_dir)):
+        if _inside(config.stage_dir, protected.resolve()) or _inside(protected.resolve(), config.stage_dir):
+            raise ConfigError(
+                f"{CONFIG_FILE}: docs_dir 与 extra.gongkai.{name} 重叠 "
+                "(docs_dir 是生成的目录, 必须与 content/ 和 docs/ 分开, 例如 generated)"
+            )
+    return config

@@ -1,0 +1,47 @@
+"""The one user-facing error type and the way every content problem is printed."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where something came from: a path relative to the project root and a 1-based line."""
+
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding about the content, e.g. a missing field or a YAML syntax error.
+
+    `field` is the front-matter key the problem is about, or "" when it concerns the file.
+    `expected` says what would be right; it is printed in parentheses.
+    """
+
+    source: SourceRef
+    field: str
+    message: str
+    expected: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.source.path}:{self.source.line}: "
+        what = f"字段 '{self.field}': {self.message}" if self.field else self.message
+        return where + what + (f" ({self.expected})" if self.expected else "")
+
+    @property
+    def sort_key(self) -> tuple[str, int, str]:
+        return (self.source.path, self.source.line, self.field)
+
+
+class ContentError(Exception):
+    """Raised with every problem of a run, so that all of them are reported together."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: p.sort_key)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class ConfigError(Exception):
+    """The site configuration (mkdocs.yml) is unusable; the message says which key and why."""

@@ -1,0 +1,119 @@
+"""Field types: each turns a front-matter value as written into a typed value, or raises Invalid."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from .readers import RawValue
+
+
+class Invalid(Exception):
+    """A value that cannot be converted; `expected` says what to write instead."""
+
+    def __init__(self, message: str, expected: str = "", line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.expected = expected
+        self.line = line
+
+
+@dataclass(frozen=True)
+class Attachment:
+    file: str  # name relative to the record's folder, as written
+    name: str  # what the download link says
+    path: Path  # absolute path of the file
+
+
+def _plain(value: RawValue, what: str = "一段文字") -> str:
+    if value.kind != "text":
+        raise Invalid("应为一个值, 不是列表或键值表", what)
+    return str(value.data)
+
+
+def _normalized(text: str) -> str:
+    """Full-width digits and spaces, as Chinese input methods type them, become ASCII."""
+    return "".join(unicodedata.normalize("NFKC", ch) if ch.isdigit() or ch.isspace() else ch for ch in text)
+
+
+def text(value: RawValue) -> str:
+    return " ".join(_plain(value).split())
+
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_CHINESE_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+DATE_EXPECTED = "应为 2024-03-15 或 2024年3月15日"
+
+
+def date(value: RawValue) -> dt.date:
+    written = _plain(value, DATE_EXPECTED)
+    compact = "".join(_normalized(written).split())
+    match = _ISO_DATE.fullmatch(compact) or _CHINESE_DATE.fullmatch(compact)
+    if not match:
+        raise Invalid(f"'{written}' 不是日期", DATE_EXPECTED)
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise Invalid(f"'{written}' 是不存在的日期", "请核对月份和日子") from None
+
+
+def year(value: RawValue) -> int:
+    written = _plain(value, "应为四位年份, 例如 2023")
+    compact = _normalized(written).strip().removesuffix("年")
+    if not re.fullmatch(r"\d{4}", compact) or not 1949 <= int(compact) <= 2200:
+        raise Invalid(f"'{written}' 不是年份", "应为四位年份, 例如 2023")
+    return int(compact)
+
+
+def choice(*options: str):
+    def convert(value: RawValue) -> str:
+        written = text(value)
+        if written not in options:
+            raise Invalid(f"'{written}' 不是可选的值", "应为 " + " / ".join(options))
+        return written
+
+    return convert
+
+
+_SEPARATORS = re.compile(r"[,，、;；\s]+")
+
+
+def keywords(value: RawValue) -> tuple[str, ...]:
+    """A list, or one line separated by 、 or commas: both are what staff write."""
+    if value.kind == "list":
+        return tuple(word for item in value.data for word in [text(item)] if word)  # type: ignore[union-attr]
+    return tuple(word for word in _SEPARATORS.split(_plain(value)) if word)
+
+
+def attachments(value: RawValue, folder: Path) -> tuple[Attachment, ...]:
+    items = value.data if value.kind == "list" else (value,)
+    found = []
+    for item in items:  # type: ignore[union-attr]
+        file, name = _attachment_entry(item)
+        found.append(_resolve_attachment(file, name or PurePosixPath(file).name, folder, item.line))
+    return tuple(found)
+
+
+def _attachment_entry(item: RawValue) -> tuple[str, str]:
+    if item.kind == "text":
+        return str(item.data), ""
+    if item.kind == "map":
+        pairs = dict(item.data)  # type: ignore[arg-type]
+        unknown = sorted(set(pairs) - {"文件", "名称"})
+        if unknown or "文件" not in pairs:
+            raise Invalid("附件项应有 文件 (和可选的 名称)", "例如 - {文件: 报名表.docx, 名称: 报名表}", item.line)
+        return _plain(pairs["文件"]).strip(), text(pairs["名称"]) if "名称" in pairs else ""
+    raise Invalid("附件项应为文件名", "例如 - 报名表.docx", item.line)
+
+
+def _resolve_attachment(file: str, name: str, folder: Path, line: int) -> Attachment:
+    relative = PurePosixPath(file.replace("\\", "/"))
+    if not file or relative.is_absolute() or ".." in relative.parts:
+        raise Invalid(f"附件 '{file}' 不在本条目的文件夹内", "附件应与本文件放在同一文件夹, 只写文件名", line)
+    path = folder.joinpath(*relative.parts)
+    if not path.is_file():
+        raise Invalid(f"找不到附件 '{file}'", f"应放在 {folder.name}/ 文件夹中, 与本文件在一起", line)
+    return Attachment(relative.as_posix(), name, path)

@@ -1,0 +1,51 @@
+"""Jinja2 filters that put content values into generated Markdown safely and readably."""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import posixpath
+import re
+
+# The characters Python-Markdown lets a backslash escape; "|" has no escape outside tables.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!>-])")
+
+
+def inline(value: object) -> str:
+    """Text shown as text: no HTML, no Markdown emphasis or links from a title or any metadata value."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False))
+    return escaped.replace("|", "&#124;")
+
+
+def attribute(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def chinese_date(value: dt.date) -> str:
+    """2024年4月6日: how dates are written in Chinese official prose (no leading zeros)."""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def yaml_string(value: object) -> str:
+    """A JSON string is a valid YAML scalar, whatever quotes or colons the value holds."""
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def relative(target: str, start_page: str) -> str:
+    """Link from one generated page to another file, both given relative to the tree's root."""
+    return posixpath.relpath(target, posixpath.dirname(start_page) or ".")
+
+
+def file_size(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+FILTERS = {
+    "inline": inline,
+    "attribute": attribute,
+    "chinese_date": chinese_date,
+    "yaml_string": yaml_string,
+    "file_size": file_size,
+}

@@ -1,0 +1,190 @@
+"""The declared content types: which keys each folder's files carry and the typed records they become."""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+from . import fields
+from .config import SiteConfig
+from .docnumbers import doc_number
+from .errors import Problem, SourceRef
+from .fields import Attachment, Invalid
+from .readers import RawDocument, RawValue
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record:
+    section: str
+    slug: str
+    source: SourceRef
+    title: str
+    published: dt.date
+    issuer: str
+    index_number: str
+    summary: str
+    keywords: tuple[str, ...]
+    attachments: tuple[Attachment, ...]
+    body: str
+    body_line: int
+    lines: Mapping[str, int] = field(compare=False, hash=False)  # front-matter key → line, for later checks
+
+    def line_of(self, key: str) -> SourceRef:
+        return SourceRef(self.source.path, self.lines.get(key, self.source.line))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Notice(Record):
+    category: str  # 通知 / 公告 / 公示
+    publicity_until: dt.date | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Policy(Record):
+    doc_number: str
+    signed: dt.date
+    effective: dt.date | None
+    valid_until: dt.date | None
+    topic: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Interpretation(Record):
+    interprets: str  # the 文号 of the 规范性文件 it explains
+
+
+@dataclass(frozen=True, kw_only=True)
+class Report(Record):
+    year: int
+    report_type: str
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    key: str  # the front-matter key staff write
+    attr: str  # the record attribute it fills
+    convert: Callable[[RawValue], Any]
+    required: bool = False
+    example: str = ""
+    empty: Any = ""
+
+
+@dataclass(frozen=True)
+class ContentType:
+    section: str  # folder under content/
+    label: str  # what the type is called on the site
+    record_class: type[Record]
+    fields: tuple[FieldSpec, ...]
+
+    def spec(self, key: str) -> FieldSpec | None:
+        return next((spec for spec in self.fields if spec.key == key), None)
+
+
+def _common(issuer_key: str) -> tuple[FieldSpec, ...]:
+    return (
+        FieldSpec("标题", "title", fields.text, True, "标题: 关于做好春耕备耕工作的通知"),
+        FieldSpec("发布日期", "published", fields.date, True, "发布日期: 2024-03-15"),
+        FieldSpec(issuer_key, "issuer", fields.text, True, f"{issuer_key}: 纸坊镇人民政府"),
+        FieldSpec("索引号", "index_number", fields.text),
+        FieldSpec("摘要", "summary", fields.text),
+        FieldSpec("关键词", "keywords", fields.keywords, empty=()),
+        FieldSpec("附件", "attachments", fields.attachments, empty=()),  # converted with the folder
+    )
+
+
+CATEGORIES = ("通知", "公告", "公示")
+REPORT_TYPES = ("法治政府建设", "政府信息公开")
+
+CONTENT_TYPES: dict[str, ContentType] = {
+    t.section: t
+    for t in (
+        ContentType("notices", "通知公告", Notice, _common("发布机构") + (
+            FieldSpec("类别", "category", fields.choice(*CATEGORIES), True, "类别: 通知"),
+            FieldSpec("公示期至", "publicity_until", fields.date, empty=None),
+        )),
+        ContentType("policies", "规范性文件", Policy, _common("发文机关") + (
+            FieldSpec("文号", "doc_number", doc_number, True, "文号: 纸政发〔2023〕3号"),
+            FieldSpec("成文日期", "signed", fields.date, True, "成文日期: 2023-06-01"),
+            FieldSpec("施行日期", "effective", fields.date, empty=None),
+            FieldSpec("有效期至", "valid_until", fields.date, empty=None),
+            FieldSpec("主题分类", "topic", fields.text),
+        )),
+        ContentType("interpretations", "政策解读", Interpretation, _common("发布机构") + (
+            FieldSpec("解读文件", "interprets", doc_number, True, "解读文件: 纸政发〔2023〕3号"),
+        )),
+        ContentType("reports", "年度报告", Report, _common("发布机构") + (
+            FieldSpec("年度", "year", fields.year, True, "年度: 2023"),
+            FieldSpec("报告类型", "report_type", fields.choice(*REPORT_TYPES), True, "报告类型: 政府信息公开"),
+        )),
+    )
+}
+ISSUER_KEYS = ("发布机构", "发文机关")
+
+
+def validate(document: RawDocument, config: SiteConfig) -> tuple[Record | None, list[Problem]]:
+    content_type = CONTENT_TYPES[document.section]
+    problems: list[Problem] = []
+    given: dict[str, RawValue] = {}
+    for key, raw in document.fields:
+        where = SourceRef(document.source.path, raw.line)
+        if key in given:
+            problems.append(Problem(where, key, f"重复的字段, 第 {given[key].line} 行已经写过", "每个字段只写一次"))
+        elif content_type.spec(key) is None:
+            problems.append(Problem(where, key, "未知字段", _suggestion(key, content_type)))
+        else:
+            given[key] = raw
+    values: dict[str, Any] = {}
+    for spec in content_type.fields:
+        raw = given.get(spec.key)
+        if raw is None or (raw.kind == "text" and raw.data == ""):
+            if spec.key in ISSUER_KEYS and config.issuer:
+                values[spec.attr] = config.issuer
+            elif spec.required:
+                line = raw.line if raw else document.source.line
+                message = "不能为空" if raw else "缺少必填字段"
+                problems.append(Problem(SourceRef(document.source.path, line), spec.key, message, "例如 " + spec.example))
+            else:
+                values[spec.attr] = spec.empty
+            continue
+        try:
+            if spec.attr == "attachments":
+                values[spec.attr] = fields.attachments(raw, document.folder)
+            else:
+                values[spec.attr] = spec.convert(raw)
+        except Invalid as err:
+            problems.append(Problem(SourceRef(document.source.path, err.line or raw.line), spec.key, err.message, err.expected))
+    problems.extend(_cross_field_problems(values, given, document))
+    if problems:
+        return None, problems
+    record = content_type.record_class(
+        section=document.section,
+        slug=document.slug,
+        source=document.source,
+        body=document.body,
+        body_line=document.body_line,
+        lines={key: raw.line for key, raw in given.items()},
+        **values,
+    )
+    return record, []
+
+
+def _cross_field_problems(values: dict[str, Any], given: dict[str, RawValue], document: RawDocument) -> list[Problem]:
+    problems = []
+    path = document.source.path
+    signed, published = values.get("signed"), values.get("published")
+    if signed and published and published < signed:
+        problems.append(Problem(SourceRef(path, given["发布日期"].line), "发布日期",
+                                f"发布日期 {published.isoformat()} 早于成文日期 {signed.isoformat()}", "发布日期不能早于成文日期"))
+    if values.get("publicity_until") and values.get("category") not in (None, "公示"):
+        problems.append(Problem(SourceRef(path, given["公示期至"].line), "公示期至",
+                                "只有公示才有公示期", "类别 为 公示 时才填写 公示期至"))
+    return problems
+
+
+def _suggestion(key: str, content_type: ContentType) -> str:
+    known = [spec.key for spec in content_type.fields]
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
+    if close:
+        return f"是否应为 '{close[0]}'?"
+    return f"{content_type.label}可用的字段: " + "、".join(known)

@@ -1,0 +1,47 @@
+"""The pipeline, end to end: read → validate → assemble → generate → write. Used by the CLI and the hook."""
+from __future__ import annotations
+
+import datetime as dt
+
+from .config import SiteConfig
+from .errors import ContentError, Problem, SourceRef
+from .models import CONTENT_TYPES, validate
+from .pages import generate
+from .readers import read_tree
+from .site import Site, assemble
+from .writer import WriteSummary, hand_written_files, write_tree
+
+
+def load_site(config: SiteConfig, today: dt.date) -> Site:
+    """Everything `gongkai check` does; raises ContentError with every problem found."""
+    documents, problems = read_tree(config.content_dir, config.root, frozenset(CONTENT_TYPES))
+    records = []
+    numbers_of_invalid_policies = set()
+    for document in documents:
+        record, found = validate(document, config)
+        problems.extend(found)
+        if record is not None:
+            records.append(record)
+        elif document.section == "policies":
+            numbers_of_invalid_policies.update("".join(str(raw.data).split()) for key, raw in document.fields if key == "文号")
+    site, found = assemble(records, config, today, frozenset(numbers_of_invalid_policies))
+    problems += found
+    if problems:
+        raise ContentError(problems)
+    return site
+
+
+def build_stage(config: SiteConfig, today: dt.date) -> tuple[Site, WriteSummary]:
+    """Write the generated Markdown tree that any mkdocs.yml builder can build."""
+    site = load_site(config, today)
+    pages, attachments = generate(site)
+    hand_written = hand_written_files(config.pages_dir)
+    generated_paths = {page.path for page in pages}
+    clashes = [
+        Problem(SourceRef(f"{config.pages_dir.name}/{file.path}", 1), "", "与自动生成的页面同名", "请给手写页面换个文件名")
+        for file in hand_written
+        if file.path in generated_paths
+    ]
+    if clashes:
+        raise ContentError(clashes)
+    return site, write_tree(config.stage_dir, [*hand_written, *pages, *attachments])
