@@ -107,8 +107,10 @@ def read_document(path: Path, root: Path, section: str, slug: str) -> tuple[RawD
     if end is None:
         return None, [Problem(ref, "", "文件头没有结束", "字段之后应有一行 ---")]
     fields, problems = _parse_front_matter("\n".join(lines[1:end]), ref)
+    if problems:  # without its fields the file cannot be validated any further
+        return None, problems
     body = "\n".join(lines[end + 1 :])
-    return RawDocument(path, ref, section, slug, fields, body, end + 2), problems
+    return RawDocument(path, ref, section, slug, fields, body, end + 2), []
 
 
 def _encoding_problem(ref: SourceRef, data: bytes) -> Problem:
@@ -125,6 +127,8 @@ def _parse_front_matter(text: str, ref: SourceRef) -> tuple[tuple[tuple[str, Raw
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        if err.context_mark and mark and mark.index >= len(text):
+            mark = err.context_mark  # an unclosed [ or " fails at the end: name the line where it opened
         line = offset + (mark.line if mark else 0)
         return (), [_yaml_problem(ref, line, str(err.problem or err.context or ""))]
     except yaml.YAMLError as err:
@@ -138,8 +142,10 @@ def _parse_front_matter(text: str, ref: SourceRef) -> tuple[tuple[tuple[str, Raw
 
 def _yaml_problem(ref: SourceRef, line: int, problem: str) -> Problem:
     where = SourceRef(ref.path, line)
-    if "'\\t'" in problem:
+    if "tab character" in problem or "'\\t'" in problem:
         return Problem(where, "", "YAML 语法错误: 用了 Tab 缩进", "请改用空格缩进")
+    if "expected ',' or ']'" in problem:
+        return Problem(where, "", "YAML 语法错误: 方括号 [ 没有配对的 ]", "列表写作 [甲, 乙] 或逐行以“- ”开头")
     if "mapping values are not allowed" in problem:
         return Problem(where, "", "YAML 语法错误: 值里有冒号", "含冒号“:”的值请用引号括起来")
     return Problem(where, "", f"YAML 语法错误: {problem}", "每行应为“字段: 值”, 列表项以“- ”开头, 缩进用空格")

@@ -1,0 +1,74 @@
+"""Shared helpers: content trees written from dicts, the sample project copied, browser availability."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+MINIMAL_MKDOCS_YML = """\
+site_name: 测试站点
+docs_dir: generated
+extra:
+  gongkai:
+    town: 纸坊镇
+    issuer: {issuer}
+"""
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write {relative path: text or bytes} below root; returns root."""
+    for relative, data in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    return root
+
+
+def make_project(root: Path, files: dict[str, str | bytes], issuer: str = '""') -> Path:
+    """A project with a minimal mkdocs.yml and the given files; no default 发布机构 unless given."""
+    return write_tree(root, {"mkdocs.yml": MINIMAL_MKDOCS_YML.format(issuer=issuer), **files})
+
+
+def copy_sample_project(target: Path) -> Path:
+    """The repository's sample site, without generated output, in a place tests may write to."""
+    ignore = shutil.ignore_patterns(".git", "site", ".venv", "venv", "__pycache__", "*.egg-info", ".pytest_cache")
+    for name in ("mkdocs.yml", "content", "docs", "overrides", "generator"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=ignore)
+        else:
+            shutil.copy2(source, target / name)
+    (target / "generated").mkdir()
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    def build(files: dict[str, str | bytes], issuer: str = '""') -> Path:
+        return make_project(tmp_path, files, issuer)
+
+    return build
+
+
+def browser_required() -> bool:
+    return os.environ.get("GONGKAI_REQUIRE_BROWSER") == "1"
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The sample project built once with plain `mkdocs build --strict` (the hook generates the tree)."""
+    import subprocess
+    import sys
+
+    root = copy_sample_project(tmp_path_factory.mktemp("sample"))
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", GONGKAI_TODAY="2024-06-01")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=environment,
+                            capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 0, result.stderr
+    return root
