@@ -75,12 +75,30 @@ def test_well_formed_doc_numbers(written):
     assert doc_number(text(written)) == "".join(written.split())
 
 
-@pytest.mark.parametrize("written", ["纸政发[2023]3号", "纸政发〔23〕3号", "纸政发〔2023〕03号", "纸政发〔2023〕第3号", "纸政发〔2023〕3"])
-def test_malformed_doc_numbers(written):
+@pytest.mark.parametrize(
+    "written, message",
+    [
+        ("纸政发[2023]3号", "'纸政发[2023]3号' 不规范: 年份要用六角括号〔〕, 不用 []"),
+        ("纸政发(2023)3号", "'纸政发(2023)3号' 不规范: 年份要用六角括号〔〕, 不用 ()"),
+        ("纸政发（2023）3号", "'纸政发（2023）3号' 不规范: 年份要用六角括号〔〕, 不用 （）"),
+        ("纸政发【2023】3号", "'纸政发【2023】3号' 不规范: 年份要用六角括号〔〕, 不用 【】"),
+        ("纸政发〔23〕3号", "'纸政发〔23〕3号' 不规范: 年份要写全四位"),
+        ("纸政发〔2023〕第3号", "'纸政发〔2023〕第3号' 不规范: 序号前不加“第”"),
+        ("纸政发〔2023〕03号", "'纸政发〔2023〕03号' 不规范: 序号前不加 0"),
+        ("纸政发〔2023〕3", "'纸政发〔2023〕3' 不规范: 序号后要有“号”"),
+        ("纸政发[2023]第03号", "'纸政发[2023]第03号' 不规范: 年份要用六角括号〔〕, 不用 []；序号前不加“第”；序号前不加 0"),
+    ],
+)
+def test_each_wrong_doc_number_form_says_what_to_write(written, message):
     with pytest.raises(Invalid) as caught:
         doc_number(text(written))
-    assert caught.value.message == f"'{written}' 不是规范的文号"
-    assert caught.value.expected == "应为 发文机关代字〔年份〕序号号, 如 纸政发〔2023〕3号"
+    assert (caught.value.message, caught.value.expected) == (message, "应为 纸政发〔2023〕3号")
+
+
+def test_unrecognisable_doc_number():
+    with pytest.raises(Invalid) as caught:
+        doc_number(text("三号文件"))
+    assert (caught.value.message, caught.value.expected) == ("'三号文件' 不是规范的文号", "应为 发文机关代字〔年份〕序号号, 如 纸政发〔2023〕3号")
 
 
 def test_attachments_resolve_inside_the_record_folder(tmp_path):
