@@ -10,6 +10,8 @@ from pathlib import Path
 
 from .config import load_config
 from .errors import ConfigError, ContentError
+from .authoring import assign_numbers, new_record
+from .checks import warnings
 from .pipeline import build_stage, load_site
 from .site import Site
 
@@ -22,6 +24,8 @@ gongkai — 乡镇政务公开网站生成工具 / builds a township's 政务公
   check   检查 content/ 中的全部文件 / validate every file in content/
   build   生成并构建网站到 site/ / generate and build the site into site/
   serve   本地预览, 修改后自动刷新 / live preview that reloads on every change
+  new     按模板新建一条信息 / create a record file from a template
+  number  给没有索引号的文件编号 / give every record without 索引号 the next free number
 """
 
 
@@ -34,7 +38,7 @@ def _date(text: str) -> dt.date:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gongkai", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{check,build,serve}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{check,build,serve,new,number}")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--root", type=Path, default=Path("."), help="项目目录 (含 mkdocs.yml) / project folder with mkdocs.yml")
     common.add_argument("--today", type=_date, default=None, help="构建日期, 默认今天 / build date, default today (YYYY-MM-DD)")
@@ -45,6 +49,15 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", parents=[common], help="本地预览 / live preview",
                                 description="本地预览, content/ 或 docs/ 修改后自动重建 / live preview with reload")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="地址:端口 / address:port (default 127.0.0.1:8000)")
+    new = commands.add_parser("new", parents=[common], help="新建一条信息 / create a record",
+                              description="在 content/ 中按模板新建文件, 填好今天的日期和下一个索引号; 不覆盖已有文件 / "
+                                          "create a record file with today's date and the next free 索引号; never overwrites")
+    new.add_argument("type", help="类型 / type: 通知 公告 公示 规范性文件 解读 报告 (or notice, policy, interpretation, report)")
+    new.add_argument("title", help="标题 / title")
+    new.add_argument("--name", default="", help="文件名 (不含 .md), 默认用索引号序号 / file name without .md")
+    commands.add_parser("number", parents=[common], help="补编索引号 / assign missing 索引号",
+                        description="给没有索引号的文件按发布日期编号, 只写入 索引号 这一行, 不改已有编号 / "
+                                    "adds 索引号 to records without one, writing only that line; never renumbers")
     return parser
 
 
@@ -59,15 +72,42 @@ def _mkdocs(root: Path, today: dt.date, *arguments: str) -> int:
     return subprocess.call([sys.executable, "-m", "mkdocs", *arguments], cwd=root, env=environment)
 
 
+def _print_warnings(site: Site) -> None:
+    found = warnings(site)
+    for problem in found:
+        print(problem, file=sys.stderr)
+    if found:
+        print(f"另有 {len(found)} 个警告, 不影响发布 / {len(found)} warning(s)", file=sys.stderr)
+
+
+def _authoring(arguments: argparse.Namespace, config, today: dt.date) -> int:
+    if arguments.command == "new":
+        path = new_record(config, arguments.type, arguments.title, today, arguments.name)
+        print(f"已新建 / created: {path.relative_to(config.root).as_posix()}")
+        return 0
+    numbered, problems = assign_numbers(config)
+    for item in numbered:
+        print(f"{item.path}: 索引号 {item.number}")
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"编号 {len(numbered)} 个文件 / numbered {len(numbered)} file(s)")
+    return 1 if problems else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     today = arguments.today or dt.date.today()
     try:
         config = load_config(arguments.root)
+        if arguments.command in ("new", "number"):
+            return _authoring(arguments, config, today)
         if arguments.command == "check":
-            print("检查通过 / no problems: " + _summary(load_site(config, today)))
+            site = load_site(config, today)
+            _print_warnings(site)
+            print("检查通过 / no problems: " + _summary(site))
             return 0
         site, written = build_stage(config, today)
+        _print_warnings(site)
         print(f"已生成 {config.stage_dir.name}/: {_summary(site)} (更新 {written.written} 个文件, 删除 {written.removed} 个)")
         if arguments.command == "build":
             return 1 if _mkdocs(config.root, today, "build", "--strict") else 0

@@ -24,6 +24,17 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Lifecycle:
+    """How long a 规范性文件 stays in force when it states no 有效期至 (domain.md §3; varies by province)."""
+
+    years: int = 5
+    provisional_years: int = 2  # titles with a provisional word: 暂行, 试行
+    provisional_words: tuple[str, ...] = ("暂行", "试行")
+    warn_days: int = 180  # `check` warns this many days before a document expires
+    interpretation_required_from: int = 2020  # 规范性文件 published from this year on need a 政策解读
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     root: Path
     content_dir: Path  # what staff write: content/
@@ -34,6 +45,11 @@ class SiteConfig:
     issuer: str  # default 发布机构 / 发文机关 when a record leaves it out
     host: str  # 主办单位
     contact: Contact
+    site_url: str = ""
+    site_id_code: str = ""  # 网站标识码, for the meta tags national crawlers read
+    index_prefix: str = ""  # 索引号 前段码: the body's 统一社会信用代码
+    index_serial_digits: int = 5
+    lifecycle: Lifecycle = Lifecycle()
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -57,6 +73,35 @@ def _text(table: dict, key: str, where: str, default: str = "") -> str:
     return str(value).strip()
 
 
+def _number(table: dict, key: str, where: str, default: int) -> int:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"{CONFIG_FILE}: {where}.{key}: 应为非负整数, 实际是 {value!r}")
+    return value
+
+
+def _table(table: dict, key: str, where: str) -> dict:
+    value = table.get(key) or {}
+    if not isinstance(value, dict):
+        raise ConfigError(f"{CONFIG_FILE}: {where}.{key}: 应为键值表")
+    return value
+
+
+def _lifecycle(table: dict) -> Lifecycle:
+    where = "extra.gongkai.validity"
+    default = Lifecycle()
+    words = table.get("provisional_words", list(default.provisional_words))
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise ConfigError(f"{CONFIG_FILE}: {where}.provisional_words: 应为文字列表, 例如 [暂行, 试行]")
+    return Lifecycle(
+        years=_number(table, "years", where, default.years),
+        provisional_years=_number(table, "provisional_years", where, default.provisional_years),
+        provisional_words=tuple(words),
+        warn_days=_number(table, "warn_days", where, default.warn_days),
+        interpretation_required_from=_number(table, "interpretation_required_from", where, default.interpretation_required_from),
+    )
+
+
 def _inside(child: Path, parent: Path) -> bool:
     return child == parent or parent in child.parents
 
@@ -74,9 +119,8 @@ def load_config(root: Path) -> SiteConfig:
     gongkai = extra.get("gongkai") if isinstance(extra, dict) else None
     if not isinstance(gongkai, dict):
         raise ConfigError(f"{CONFIG_FILE}: 缺少 extra.gongkai 配置段 (站点名称、发布机构等)")
-    contact = gongkai.get("contact") or {}
-    if not isinstance(contact, dict):
-        raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.contact: 应为键值表 (address, phone, hours, email)")
+    contact = _table(gongkai, "contact", "extra.gongkai")
+    index_number = _table(gongkai, "index_number", "extra.gongkai")
     town = _text(gongkai, "town", "extra.gongkai")
     if not town:
         raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.town: 不能为空 (例如 纸坊镇)")
@@ -90,6 +134,11 @@ def load_config(root: Path) -> SiteConfig:
         issuer=_text(gongkai, "issuer", "extra.gongkai"),
         host=_text(gongkai, "host", "extra.gongkai"),
         contact=Contact(**{k: _text(contact, k, "extra.gongkai.contact") for k in ("address", "phone", "hours", "email")}),
+        site_url=_text(raw, "site_url", ""),
+        site_id_code=_text(gongkai, "site_id_code", "extra.gongkai"),
+        index_prefix=_text(index_number, "prefix", "extra.gongkai.index_number"),
+        index_serial_digits=_number(index_number, "serial_digits", "extra.gongkai.index_number", 5),
+        lifecycle=_lifecycle(_table(gongkai, "validity", "extra.gongkai")),
     )
     for name, protected in (("content_dir", config.content_dir), ("pages_dir", config.pages_dir)):
         if _inside(config.stage_dir, protected.resolve()) or _inside(protected.resolve(), config.stage_dir):

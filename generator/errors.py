@@ -24,9 +24,10 @@ class Problem:
     field: str
     message: str
     expected: str = ""
+    warning: bool = False  # a warning is printed but does not stop the build
 
     def __str__(self) -> str:
-        where = f"{self.source.path}:{self.source.line}: "
+        where = f"{self.source.path}:{self.source.line}: " + ("警告: " if self.warning else "")
         what = f"字段 '{self.field}': {self.message}" if self.field else self.message
         return where + what + (f" ({self.expected})" if self.expected else "")
 

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Callable
 
 from .readers import RawValue
 
@@ -117,3 +118,39 @@ def _resolve_attachment(file: str, name: str, folder: Path, line: int) -> Attach
     if not path.is_file():
         raise Invalid(f"找不到附件 '{file}'", f"应放在 {folder.name}/ 文件夹中, 与本文件在一起", line)
     return Attachment(relative.as_posix(), name, path)
+
+
+def entry(value: RawValue, parts: dict[str, Callable[[RawValue], object]], example: str) -> dict[str, object]:
+    """A small key/value table such as 撤回: {日期: …, 原因: …}; every part is required."""
+    if value.kind != "map":
+        raise Invalid("应写成分行的 " + "、".join(parts), example)
+    given = dict(value.data)  # type: ignore[arg-type]
+    unknown = sorted(set(given) - set(parts))
+    if unknown:
+        raise Invalid(f"未知的子项 '{unknown[0]}'", "可写 " + "、".join(parts), given[unknown[0]].line)
+    converted = {}
+    for key, convert in parts.items():
+        if key not in given or (given[key].kind == "text" and not given[key].data):
+            raise Invalid(f"缺少 {key}", example, value.line)
+        try:
+            converted[key] = convert(given[key])
+        except Invalid as err:
+            raise Invalid(f"{key}: {err.message}", err.expected, err.line or given[key].line) from None
+    return converted
+
+
+def entries(value: RawValue, parts: dict[str, Callable[[RawValue], object]], example: str) -> list[dict[str, object]]:
+    items = value.data if value.kind == "list" else (value,)
+    return [entry(item, parts, example) for item in items]  # type: ignore[union-attr]
+
+
+def listed(value: RawValue, convert: Callable[[RawValue], object]) -> tuple:
+    """One value or a list of them, each converted; a problem names the item's own line."""
+    items = value.data if value.kind == "list" else (value,)
+    converted = []
+    for item in items:  # type: ignore[union-attr]
+        try:
+            converted.append(convert(item))
+        except Invalid as err:
+            raise Invalid(err.message, err.expected, err.line or item.line) from None
+    return tuple(converted)

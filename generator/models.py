@@ -6,12 +6,36 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from . import fields
+from . import fields, index_numbers
 from .config import SiteConfig
 from .docnumbers import doc_number
 from .errors import Problem, SourceRef
 from .fields import Attachment, Invalid
 from .readers import RawDocument, RawValue
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """撤回: the page stays at its URL and says why; the item leaves listings, search and feeds."""
+
+    date: dt.date
+    reason: str
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One line of 修订记录."""
+
+    date: dt.date
+    note: str
+
+
+@dataclass(frozen=True)
+class Repeal:
+    """废止: the date and the 文号 of the document that repealed this one."""
+
+    date: dt.date
+    by: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -26,6 +50,8 @@ class Record:
     summary: str
     keywords: tuple[str, ...]
     attachments: tuple[Attachment, ...]
+    withdrawal: Withdrawal | None
+    revisions: tuple[Revision, ...]  # newest first
     body: str
     body_line: int
     lines: Mapping[str, int] = field(compare=False, hash=False)  # front-matter key → line, for later checks
@@ -47,6 +73,8 @@ class Policy(Record):
     effective: dt.date | None
     valid_until: dt.date | None
     topic: str
+    repeal: Repeal | None
+    amended_by: tuple[str, ...]  # 文号 of the documents that amended this one
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -81,6 +109,22 @@ class ContentType:
         return next((spec for spec in self.fields if spec.key == key), None)
 
 
+def _withdrawal(value: RawValue) -> Withdrawal:
+    parts = fields.entry(value, {"日期": fields.date, "原因": fields.text}, "例如 撤回: {日期: 2024-03-20, 原因: 会议时间调整}")
+    return Withdrawal(parts["日期"], parts["原因"])  # type: ignore[arg-type]
+
+
+def _revisions(value: RawValue) -> tuple[Revision, ...]:
+    items = fields.entries(value, {"日期": fields.date, "说明": fields.text}, "例如 - {日期: 2024-03-20, 说明: 更正联系电话}")
+    revisions = [Revision(item["日期"], item["说明"]) for item in items]  # type: ignore[arg-type]
+    return tuple(sorted(revisions, key=lambda r: r.date, reverse=True))
+
+
+def _repeal(value: RawValue) -> Repeal:
+    parts = fields.entry(value, {"日期": fields.date, "文号": doc_number}, "例如 废止: {日期: 2025-03-01, 文号: 纸政发〔2025〕4号}")
+    return Repeal(parts["日期"], parts["文号"])  # type: ignore[arg-type]
+
+
 def _common(issuer_key: str) -> tuple[FieldSpec, ...]:
     return (
         FieldSpec("标题", "title", fields.text, True, "标题: 关于做好春耕备耕工作的通知"),
@@ -90,6 +134,8 @@ def _common(issuer_key: str) -> tuple[FieldSpec, ...]:
         FieldSpec("摘要", "summary", fields.text),
         FieldSpec("关键词", "keywords", fields.keywords, empty=()),
         FieldSpec("附件", "attachments", fields.attachments, empty=()),  # converted with the folder
+        FieldSpec("撤回", "withdrawal", _withdrawal, empty=None),
+        FieldSpec("修订记录", "revisions", _revisions, empty=()),
     )
 
 
@@ -109,6 +155,8 @@ CONTENT_TYPES: dict[str, ContentType] = {
             FieldSpec("施行日期", "effective", fields.date, empty=None),
             FieldSpec("有效期至", "valid_until", fields.date, empty=None),
             FieldSpec("主题分类", "topic", fields.text),
+            FieldSpec("废止", "repeal", _repeal, empty=None),
+            FieldSpec("修改", "amended_by", lambda value: fields.listed(value, doc_number), empty=()),
         )),
         ContentType("interpretations", "政策解读", Interpretation, _common("发布机构") + (
             FieldSpec("解读文件", "interprets", doc_number, True, "解读文件: 纸政发〔2023〕3号"),
@@ -120,6 +168,7 @@ CONTENT_TYPES: dict[str, ContentType] = {
     )
 }
 ISSUER_KEYS = ("发布机构", "发文机关")
+INDEX_KEY = "索引号"
 
 
 def validate(document: RawDocument, config: SiteConfig) -> tuple[Record | None, list[Problem]]:
@@ -140,6 +189,9 @@ def validate(document: RawDocument, config: SiteConfig) -> tuple[Record | None, 
         if raw is None or (raw.kind == "text" and raw.data == ""):
             if spec.key in ISSUER_KEYS and config.issuer:
                 values[spec.attr] = config.issuer
+            elif spec.key == INDEX_KEY and config.index_prefix:
+                line = raw.line if raw else document.source.line
+                problems.append(Problem(SourceRef(document.source.path, line), spec.key, "缺少索引号", "运行 gongkai number 自动编号"))
             elif spec.required:
                 line = raw.line if raw else document.source.line
                 message = "不能为空" if raw else "缺少必填字段"
@@ -150,6 +202,8 @@ def validate(document: RawDocument, config: SiteConfig) -> tuple[Record | None, 
         try:
             if spec.attr == "attachments":
                 values[spec.attr] = fields.attachments(raw, document.folder)
+            elif spec.key == INDEX_KEY:
+                values[spec.attr] = index_numbers.validate(fields.text(raw), config)
             else:
                 values[spec.attr] = spec.convert(raw)
         except Invalid as err:
@@ -176,6 +230,23 @@ def _cross_field_problems(values: dict[str, Any], given: dict[str, RawValue], do
     if signed and published and published < signed:
         problems.append(Problem(SourceRef(path, given["发布日期"].line), "发布日期",
                                 f"发布日期 {published.isoformat()} 早于成文日期 {signed.isoformat()}", "发布日期不能早于成文日期"))
+    later_than_published = [
+        ("撤回", values.get("withdrawal") and values["withdrawal"].date, "撤回日期"),
+        ("废止", values.get("repeal") and values["repeal"].date, "废止日期"),
+        ("修订记录", values.get("revisions") and min(r.date for r in values["revisions"]), "修订日期"),
+    ]
+    for key, date, label in later_than_published:
+        if date and published and date < published:
+            problems.append(Problem(SourceRef(path, given[key].line), key, f"{label} {date.isoformat()} 早于发布日期 {published.isoformat()}",
+                                    f"{label}不能早于发布日期"))
+    start = values.get("effective") or published
+    if values.get("valid_until") and start and values["valid_until"] <= start:
+        problems.append(Problem(SourceRef(path, given["有效期至"].line), "有效期至", f"有效期至 {values['valid_until'].isoformat()} 不晚于施行日期 {start.isoformat()}",
+                                "有效期至应在施行日期之后"))
+    number = values.get("doc_number")
+    if number and (values.get("repeal") and values["repeal"].by == number or number in values.get("amended_by", ())):
+        key = "废止" if values.get("repeal") and values["repeal"].by == number else "修改"
+        problems.append(Problem(SourceRef(path, given[key].line), key, "文件不能废止或修改自己", "应写另一份文件的文号"))
     if values.get("publicity_until") and values.get("category") not in (None, "公示"):
         problems.append(Problem(SourceRef(path, given["公示期至"].line), "公示期至",
                                 "只有公示才有公示期", "类别 为 公示 时才填写 公示期至"))

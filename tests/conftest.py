@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+SAMPLE_TODAY = "2026-11-25"  # the sample site shows 有效, 已修改, 失效 and 废止 documents on this day
 MINIMAL_MKDOCS_YML = """\
 site_name: 测试站点
 docs_dir: generated
@@ -67,7 +68,7 @@ def sample_site(tmp_path_factory) -> Path:
     import sys
 
     root = copy_sample_project(tmp_path_factory.mktemp("sample"))
-    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", GONGKAI_TODAY="2024-06-01")
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", GONGKAI_TODAY=SAMPLE_TODAY)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=environment,
                             capture_output=True, text=True, encoding="utf-8")
     assert result.returncode == 0, result.stderr

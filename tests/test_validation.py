@@ -49,7 +49,7 @@ def test_unknown_key_without_a_close_match_lists_the_keys(project):
     root = project({"content/interpretations/i.md": "---\n标题: 解读\n发布日期: 2024-01-01\n发布机构: 镇\n解读文件: 纸政发〔2023〕3号\n颜色: 红\n---\n",
                     "content/policies/p.md": POLICY})
     assert problems(root) == [
-        "content/interpretations/i.md:6: 字段 '颜色': 未知字段 (政策解读可用的字段: 标题、发布日期、发布机构、索引号、摘要、关键词、附件、解读文件)"
+        "content/interpretations/i.md:6: 字段 '颜色': 未知字段 (政策解读可用的字段: 标题、发布日期、发布机构、索引号、摘要、关键词、附件、撤回、修订记录、解读文件)"
     ]
 
 

@@ -1,28 +1,140 @@
-/* Material joins jieba's words with U+200B in the search index; its results show them, and a citizen
-   who copies a result title gets invisible characters. Remove them from rendered results. */
+/* gongkai's few scripts. Every page works without them; they only add conveniences. */
 (function () {
   "use strict";
-  var ZERO_WIDTH_SPACE = /\u200b/g;
 
-  function clean(node) {
-    var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      var text = walker.currentNode;
-      if (text.nodeValue.indexOf("\u200b") !== -1) {
-        text.nodeValue = text.nodeValue.replace(ZERO_WIDTH_SPACE, "");
+  /* Material joins jieba's words with U+200B in the search index; its results show them, and a citizen
+     who copies a result title gets invisible characters. Remove them from rendered results. */
+  function cleanSearchResults() {
+    var results = document.querySelector(".md-search-result");
+    if (!results) return;
+    new MutationObserver(function () {
+      var walker = document.createTreeWalker(results, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        var text = walker.currentNode;
+        if (text.nodeValue.indexOf("\u200b") !== -1) text.nodeValue = text.nodeValue.replace(/\u200b/g, "");
       }
+    }).observe(results, { childList: true, subtree: true });
+  }
+
+  /* Tables inside <div class="gk-table" data-filter-columns="有效性 发布日期">: a select per named column
+     (a date column is filtered by year), an optional text filter, optional sorting by column. Without
+     JavaScript the table is simply complete. */
+  function cellText(row, index) {
+    return row.cells[index] ? row.cells[index].textContent.trim() : "";
+  }
+
+  function isDateColumn(rows, index) {
+    return rows.length > 0 && rows.every(function (row) { return /^\d{4}-\d{2}-\d{2}$/.test(cellText(row, index)); });
+  }
+
+  function enhanceTable(wrapper, number) {
+    var table = wrapper.querySelector("table");
+    if (!table || !table.tBodies[0]) return;
+    var headers = Array.prototype.map.call(table.tHead.rows[0].cells, function (cell) { return cell.textContent.trim(); });
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var form = document.createElement("form");
+    form.className = "gk-filters";
+    form.setAttribute("role", "search");
+    form.setAttribute("aria-label", "筛选表格");
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    var filters = [];
+
+    (wrapper.getAttribute("data-filter-columns") || "").split(/\s+/).forEach(function (name) {
+      var index = headers.indexOf(name);
+      if (!name || index < 0) return;
+      var byYear = isDateColumn(rows, index);
+      var values = [];
+      rows.forEach(function (row) {
+        var value = byYear ? cellText(row, index).slice(0, 4) : cellText(row, index);
+        if (value && values.indexOf(value) < 0) values.push(value);
+      });
+      values.sort();
+      if (byYear) values.reverse();
+      var id = "gk-filter-" + number + "-" + index;
+      var label = document.createElement("label");
+      label.setAttribute("for", id);
+      label.textContent = byYear ? "年份" : name;
+      var select = document.createElement("select");
+      select.id = id;
+      select.setAttribute("data-column", name);
+      select.add(new Option("全部", ""));
+      values.forEach(function (value) { select.add(new Option(byYear ? value + "年" : value, value)); });
+      form.appendChild(label);
+      form.appendChild(select);
+      filters.push(function (row) {
+        var value = byYear ? cellText(row, index).slice(0, 4) : cellText(row, index);
+        return !select.value || value === select.value;
+      });
+    });
+
+    if (wrapper.hasAttribute("data-text-filter")) {
+      var textId = "gk-filter-" + number + "-text";
+      var textLabel = document.createElement("label");
+      textLabel.setAttribute("for", textId);
+      textLabel.textContent = "关键字";
+      var input = document.createElement("input");
+      input.type = "search";
+      input.id = textId;
+      form.appendChild(textLabel);
+      form.appendChild(input);
+      filters.push(function (row) {
+        var words = input.value.trim().split(/\s+/).filter(Boolean);
+        var text = row.textContent;
+        return words.every(function (word) { return text.indexOf(word) >= 0; });
+      });
+    }
+
+    var status = document.createElement("p");
+    status.className = "gk-filter-status";
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+
+    function apply() {
+      var shown = 0;
+      rows.forEach(function (row) {
+        var visible = filters.every(function (keep) { return keep(row); });
+        row.hidden = !visible;
+        if (visible) shown += 1;
+      });
+      status.textContent = "共 " + rows.length + " 条，显示 " + shown + " 条";
+    }
+    form.addEventListener("input", apply);
+    form.addEventListener("change", apply);
+
+    if (wrapper.hasAttribute("data-sortable")) {
+      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell, index) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "gk-sort";
+        button.textContent = cell.textContent;
+        cell.textContent = "";
+        cell.appendChild(button);
+        cell.setAttribute("aria-sort", "none");
+        button.addEventListener("click", function () {
+          var ascending = cell.getAttribute("aria-sort") !== "ascending";
+          Array.prototype.forEach.call(table.tHead.rows[0].cells, function (other) { other.setAttribute("aria-sort", "none"); });
+          cell.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+          rows.sort(function (a, b) {
+            var order = cellText(a, index).localeCompare(cellText(b, index), "zh-CN");
+            return ascending ? order : -order;
+          });
+          rows.forEach(function (row) { table.tBodies[0].appendChild(row); });
+        });
+      });
+    }
+
+    if (filters.length) {
+      wrapper.insertBefore(form, wrapper.firstChild);
+      wrapper.insertBefore(status, form.nextSibling);
+      apply();
     }
   }
 
-  function watch() {
-    var results = document.querySelector(".md-search-result");
-    if (!results) return;
-    new MutationObserver(function () { clean(results); }).observe(results, { childList: true, subtree: true });
+  function start() {
+    cleanSearchResults();
+    Array.prototype.forEach.call(document.querySelectorAll(".gk-table"), enhanceTable);
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", watch);
-  } else {
-    watch();
-  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

@@ -1,0 +1,104 @@
+"""Commands that write into content/, and only where they say: `gongkai new` and `gongkai number`.
+
+Both refuse to overwrite: `new` creates a file that does not exist yet; `number` adds the one key
+索引号 to files that have none and never renumbers an existing one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import index_numbers
+from .config import SiteConfig
+from .errors import ConfigError, Problem
+from .fields import Invalid, date
+from .models import CONTENT_TYPES, INDEX_KEY
+from .readers import RawDocument, read_tree
+from .templating import render
+
+# What staff may type after `gongkai new`, and the 类别 a word implies.
+TYPE_WORDS = {
+    "notice": ("notices", "通知"), "通知公告": ("notices", "通知"), "通知": ("notices", "通知"),
+    "公告": ("notices", "公告"), "公示": ("notices", "公示"),
+    "policy": ("policies", ""), "规范性文件": ("policies", ""),
+    "interpretation": ("interpretations", ""), "政策解读": ("interpretations", ""), "解读": ("interpretations", ""),
+    "report": ("reports", ""), "年度报告": ("reports", ""), "报告": ("reports", ""),
+}
+
+
+@dataclass(frozen=True)
+class Numbered:
+    path: str
+    number: str
+
+
+def _documents(config: SiteConfig) -> list[RawDocument]:
+    documents, _ = read_tree(config.content_dir, config.root, frozenset(CONTENT_TYPES))
+    return documents
+
+
+def _issued_numbers(documents: list[RawDocument]) -> list[str]:
+    return [str(raw.data).strip() for d in documents for key, raw in d.fields if key == INDEX_KEY and raw.kind == "text"]
+
+
+def new_record(config: SiteConfig, type_word: str, title: str, today: dt.date, name: str = "") -> Path:
+    if type_word not in TYPE_WORDS:
+        raise ConfigError(f"未知的类型 '{type_word}' (应为 " + " / ".join(TYPE_WORDS) + ")")
+    section, category = TYPE_WORDS[type_word]
+    number = index_numbers.next_free(_issued_numbers(_documents(config)), today.year, config) if config.index_prefix else ""
+    if not name:
+        name = number.rsplit("/", 1)[-1] if number else today.strftime("%Y-%m%d")
+    path = config.content_dir / section / f"{name}.md"
+    text = render("new.md.j2", section=section, title=" ".join(title.split()), today=today, issuer=config.issuer,
+                  category=category or "通知", index_number=number, year=today.year - 1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite
+            handle.write(text)
+    except FileExistsError:
+        raise ConfigError(f"{path.relative_to(config.root).as_posix()}: 文件已存在, 没有覆盖 (请用 --name 换个文件名)") from None
+    return path
+
+
+def assign_numbers(config: SiteConfig) -> tuple[list[Numbered], list[Problem]]:
+    if not config.index_prefix:
+        raise ConfigError("请先在 mkdocs.yml 的 extra.gongkai.index_number.prefix 填写本机关的统一社会信用代码 (索引号前段码)")
+    documents = _documents(config)
+    issued = _issued_numbers(documents)
+    pending, problems = [], []
+    for document in documents:
+        fields = dict(document.fields)
+        if INDEX_KEY in fields and str(fields[INDEX_KEY].data).strip():
+            continue
+        try:
+            published = date(fields["发布日期"]) if "发布日期" in fields else None
+        except Invalid as err:
+            problems.append(Problem(document.source, "发布日期", f"{err.message}, 无法编索引号", err.expected))
+            continue
+        if published is None:
+            problems.append(Problem(document.source, "发布日期", "缺少发布日期, 无法编索引号", "先填写 发布日期"))
+            continue
+        pending.append((published, document.source.path, document))
+    assigned = []
+    for published, _, document in sorted(pending, key=lambda item: (item[0], item[1])):
+        number = index_numbers.next_free(issued, published.year, config)
+        issued.append(number)
+        _write_index_number(document, number)
+        assigned.append(Numbered(document.source.path, number))
+    return assigned, problems
+
+
+def _write_index_number(document: RawDocument, number: str) -> None:
+    """Add or fill the 索引号 line, leaving every other byte of the file as it was."""
+    data = document.path.read_bytes()
+    bom = data.startswith(b"\xef\xbb\xbf")
+    lines = data.decode("utf-8-sig").splitlines(keepends=True)
+    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+    fields = dict(document.fields)
+    if INDEX_KEY in fields:  # written but empty: `索引号:`
+        lines[fields[INDEX_KEY].line - 1] = f"{INDEX_KEY}: {number}{newline}"
+    else:
+        after = fields["发布日期"].line  # the line of 发布日期, 1-based: insert right below it
+        lines.insert(after, f"{INDEX_KEY}: {number}{newline}")
+    document.path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + "".join(lines).encode("utf-8"))

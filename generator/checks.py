@@ -1,0 +1,36 @@
+"""Warnings about a valid site that staff should act on before an inspector notices (domain.md §7)."""
+from __future__ import annotations
+
+from .errors import Problem
+from .lifecycle import IN_FORCE
+from .site import Site, listed
+
+
+def warnings(site: Site) -> list[Problem]:
+    return sorted(_expiring(site) + _without_interpretation(site), key=lambda p: p.sort_key)
+
+
+def _expiring(site: Site) -> list[Problem]:
+    window = site.config.lifecycle.warn_days
+    found = []
+    for policy in listed(site.policies):
+        status = site.status[policy.doc_number]
+        days_left = (status.expires - site.today).days
+        if status.status in IN_FORCE and 0 <= days_left <= window and not (policy.repeal and policy.repeal.date <= status.expires):
+            key = "有效期至" if status.expiry_stated else ("施行日期" if policy.effective else "发布日期")
+            basis = "" if status.expiry_stated else f" (按 {status.term_years} 年有效期推算)"
+            found.append(Problem(policy.line_of(key), key, f"{policy.doc_number} 将于 {status.expires.isoformat()} 失效, 还有 {days_left} 天{basis}",
+                                 "需要继续施行的, 请按程序评估后重新发布或修改有效期", warning=True))
+    return found
+
+
+def _without_interpretation(site: Site) -> list[Problem]:
+    first_year = site.config.lifecycle.interpretation_required_from
+    return [
+        Problem(policy.line_of("文号"), "文号", f"{policy.doc_number} 没有政策解读",
+                f"{first_year} 年起发布的规范性文件应同步发布解读: 在 content/interpretations/ 中写 解读文件: {policy.doc_number}", warning=True)
+        for policy in listed(site.policies)
+        if policy.published.year >= first_year
+        and site.status[policy.doc_number].status in IN_FORCE
+        and not listed(site.interpretations_of.get(policy.doc_number, ()))
+    ]

@@ -1,0 +1,91 @@
+"""Machine-readable output: the 公开目录 as catalog.json and catalog.csv, Atom feeds of notices and policies.
+
+Every date comes from the records, never from the build time, so the files change only with content.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from xml.sax.saxutils import escape, quoteattr
+
+from .listings import catalog_rows, status_of
+from .models import Policy, Record
+from .outputs import Page
+from .site import Site, listed, record_dir
+
+CATALOG_COLUMNS = ("索引号", "标题", "类型", "发布机构", "发布日期", "文号", "有效性", "网址")
+FEED_ENTRIES = 50
+FEEDS = (("feeds/notices.xml", "notices", "通知公告"), ("feeds/policies.xml", "policies", "规范性文件"))
+
+
+def export_files(site: Site) -> list[Page]:
+    return [_catalog_json(site), _catalog_csv(site)] + [_feed(site, *feed) for feed in FEEDS]
+
+
+def _url(site: Site, record: Record, from_folder: str = "") -> str:
+    """Absolute when mkdocs.yml has site_url; otherwise relative to the file that links."""
+    path = f"{record_dir(record)}/"
+    if site.config.site_url:
+        return site.config.site_url.rstrip("/") + "/" + path
+    return "../" * from_folder.count("/") + path
+
+
+def _catalog_entries(site: Site) -> list[dict[str, str]]:
+    return [
+        dict(zip(CATALOG_COLUMNS, (row.record.index_number, row.record.title, row.column, row.record.issuer,
+                                   row.record.published.isoformat(), row.doc_number, row.status, _url(site, row.record))))
+        for row in catalog_rows(site, "")
+    ]
+
+
+def _catalog_json(site: Site) -> Page:
+    return Page("catalog.json", json.dumps(_catalog_entries(site), ensure_ascii=False, indent=1) + "\n")
+
+
+def _catalog_csv(site: Site) -> Page:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CATALOG_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(_catalog_entries(site))
+    return Page("catalog.csv", "\ufeff" + buffer.getvalue())  # the BOM makes Excel read UTF-8
+
+
+def _timestamp(record: Record) -> tuple[str, str]:
+    """(published, updated) as Atom dates, in China Standard Time."""
+    updated = record.revisions[0].date if record.revisions else record.published
+    return f"{record.published.isoformat()}T00:00:00+08:00", f"{updated.isoformat()}T00:00:00+08:00"
+
+
+def _feed(site: Site, path: str, section: str, title: str) -> Page:
+    records = [r for r in listed(site.records) if r.section == section]
+    records.sort(key=lambda r: (_timestamp(r)[1], r.published, r.slug), reverse=True)
+    records = records[:FEED_ENTRIES]
+    feed_id = (site.config.site_url.rstrip("/") + "/" + path) if site.config.site_url else f"urn:gongkai:{site.config.town}:{section}"
+    newest = max((_timestamp(r)[1] for r in records), default="2000-01-01T00:00:00+08:00")
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
+        f"  <title>{escape(site.config.town + title)}</title>",
+        f"  <id>{escape(feed_id)}</id>",
+        f"  <updated>{newest}</updated>",
+        f"  <author><name>{escape(site.config.issuer or site.config.town)}</name></author>",
+    ]
+    for record in records:
+        published, updated = _timestamp(record)
+        url = _url(site, record, path)
+        summary = record.summary or (f"{record.doc_number} {status_of(record, site)}" if isinstance(record, Policy) else "")
+        lines += [
+            "  <entry>",
+            f"    <title>{escape(record.title)}</title>",
+            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(url)}/>",
+            f"    <id>{escape(url if site.config.site_url else feed_id + ':' + record.slug)}</id>",
+            f"    <published>{published}</published>",
+            f"    <updated>{updated}</updated>",
+            f"    <author><name>{escape(record.issuer)}</name></author>",
+        ]
+        if summary:
+            lines.append(f"    <summary>{escape(summary)}</summary>")
+        lines.append("  </entry>")
+    lines.append("</feed>")
+    return Page(path, "\n".join(lines) + "\n")
