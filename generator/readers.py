@@ -161,7 +161,9 @@ def _convert(node: yaml.Node, offset: int) -> RawValue:
     pairs = []
     for key_node, value_node in node.value:
         key = str(key_node.value).strip() if isinstance(key_node, yaml.ScalarNode) else "?"
-        pairs.append((key, _convert(value_node, offset)))
+        value = _convert(value_node, offset)
+        # a problem about the whole list or table names the key's line; its items keep their own
+        pairs.append((key, RawValue(value.data, offset + key_node.start_mark.line, value.kind)))
     return RawValue(tuple(pairs), line, "map")
 
 

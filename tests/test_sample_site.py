@@ -88,3 +88,71 @@ def test_search_index_segments_chinese_words(sample_site):
     index = json.loads((sample_site / "site/search/search_index.json").read_text(encoding="utf-8"))
     report = [doc for doc in index["docs"] if doc["location"].startswith("reports/2023-fazhi-zhengfu-jianshe/")]
     assert any("\u200b调解\u200b" in doc["text"] for doc in report)
+
+
+def page(sample_site, path: str) -> str:
+    return (sample_site / "site" / path).read_text(encoding="utf-8")
+
+
+def test_sample_shows_each_validity_with_its_banner_and_link(sample_site):
+    repealed = page(sample_site, "policies/zhengfa-2021-5/index.html")
+    assert "本文件已废止" in repealed and 'href="../zhengfa-2025-3/"' in repealed
+    assert "本文件已失效" in page(sample_site, "policies/zhengfa-2024-1/index.html")
+    amended = page(sample_site, "policies/zhengfa-2023-3/index.html")
+    assert "本文件已修改" in amended and 'href="../zhengfa-2025-2/"' in amended
+    repealing = page(sample_site, "policies/zhengfa-2025-3/index.html")
+    assert "本文件废止的文件" in repealing and 'href="../zhengfa-2021-5/"' in repealing
+    table = visible_text(page(sample_site, "policies/index.html"))
+    for number, status in (("纸政发〔2025〕3号", "有效"), ("纸政发〔2024〕1号", "失效"), ("纸政发〔2023〕3号", "已修改"), ("纸政发〔2021〕5号", "废止")):
+        assert re.search(number + r".*?" + r"\d{4}-\d{2}-\d{2}\s*" + status, table, re.S), number
+    current = visible_text(page(sample_site, "policies/current/index.html"))
+    assert "纸政发〔2023〕3号" in current and "纸政发〔2021〕5号" not in current
+    cleaned = visible_text(page(sample_site, "policies/repealed/index.html"))
+    assert "纸政发〔2021〕5号" in cleaned and "纸政发〔2024〕1号" in cleaned and "纸政发〔2025〕3号" not in cleaned
+
+
+def test_withdrawn_notice_keeps_its_page_and_leaves_listings_search_and_feeds(sample_site):
+    assert "本信息已撤回" in page(sample_site, "notices/2024-anquan-huiyi/index.html")
+    assert "撤回原因：会议时间调整，另行通知。" in visible_text(page(sample_site, "notices/2024-anquan-huiyi/index.html"))
+    for listing in ("notices/index.html", "catalog/index.html", "index.html", "feeds/notices.xml", "catalog.json"):
+        assert "2024-anquan-huiyi" not in page(sample_site, listing), listing
+    index = json.loads(page(sample_site, "search/search_index.json"))
+    assert not any(doc["location"].startswith("notices/2024-anquan-huiyi") for doc in index["docs"])
+
+
+def test_publicity_period_over_hides_the_attachment(sample_site):
+    assert "公示期已满" in page(sample_site, "notices/2024-dibao-gongshi/index.html")
+    assert not (sample_site / "site/notices/2024-dibao-gongshi/mingdan.csv").exists()
+    assert (sample_site / "content/notices/2024-dibao-gongshi/mingdan.csv").exists()
+    assert "2024-dibao-gongshi" in page(sample_site, "notices/index.html")  # still listed as history
+
+
+def test_revision_record_and_update_date(sample_site):
+    text = visible_text(page(sample_site, "notices/2024-chungeng-beigeng/index.html"))
+    assert "更新日期2024年3月7日" in squeeze(text)
+    assert "2024年3月7日：更正机井检修完成时间" in text
+
+
+def test_crawler_meta_tags_on_a_record_page(sample_site):
+    head = page(sample_site, "policies/zhengfa-2023-3/index.html").split("</head>", 1)[0]
+    for name, content in (("SiteName", "纸坊镇人民政府 政府信息公开"), ("SiteIDCode", "3708000000"), ("ColumnName", "规范性文件"),
+                          ("ArticleTitle", "【示例】纸坊镇农村人居环境整治管理办法"), ("PubDate", "2023-05-16 00:00"),
+                          ("ContentSource", "纸坊镇人民政府"), ("Keywords", "人居环境,村庄保洁,垃圾分类")):
+        assert f'<meta name="{name}" content="{content}">' in head, name
+    assert '<meta name="Description" content="规定农村人居环境整治' in head
+
+
+def test_catalog_downloads(sample_site):
+    data = (sample_site / "site/catalog.csv").read_bytes()
+    assert data.startswith("\ufeff索引号,标题,类型,发布机构,发布日期,文号,有效性,网址\r\n".encode("utf-8"))
+    rows = json.loads(page(sample_site, "catalog.json"))
+    assert len(rows) == len(data.decode("utf-8-sig").splitlines()) - 1 == 13  # 14 records, one withdrawn
+    repealed = next(r for r in rows if r["文号"] == "纸政发〔2021〕5号")
+    assert (repealed["有效性"], repealed["网址"]) == ("废止", "policies/zhengfa-2021-5/")
+
+
+def test_feeds_carry_record_dates_not_the_build_date(sample_site):
+    feed = page(sample_site, "feeds/policies.xml")
+    assert "<updated>2025-03-14T00:00:00+08:00</updated>" in feed.split("<entry>")[0]
+    assert "<published>2021-06-18T00:00:00+08:00</published>" in feed
+    assert "2026-11-25" not in feed
