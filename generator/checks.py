@@ -1,13 +1,14 @@
 """Warnings about a valid site that staff should act on before an inspector notices (domain.md §7)."""
 from __future__ import annotations
 
+from . import report_checks
 from .errors import Problem
 from .lifecycle import IN_FORCE
 from .site import Site, listed
 
 
 def warnings(site: Site) -> list[Problem]:
-    return sorted(_expiring(site) + _without_interpretation(site), key=lambda p: p.sort_key)
+    return sorted(_expiring(site) + _without_interpretation(site) + report_checks.site_warnings(site), key=lambda p: p.sort_key)
 
 
 def _expiring(site: Site) -> list[Problem]:

@@ -5,6 +5,7 @@ and the generator read the same values from one place.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,14 @@ class Lifecycle:
 
 
 @dataclass(frozen=True)
+class ReportDeadlines:
+    """Last day (month, day) of the following year on which an annual report may be published."""
+
+    gongkai: tuple[int, int] = (1, 31)  # 政府信息公开工作年度报告: 1月31日 in most counties (local)
+    fazhi: tuple[int, int] = (3, 31)  # 法治政府建设年度报告: before 4月1日 (督察工作规定 Art. 24)
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     root: Path
     content_dir: Path  # what staff write: content/
@@ -50,6 +59,7 @@ class SiteConfig:
     index_prefix: str = ""  # 索引号 前段码: the body's 统一社会信用代码
     index_serial_digits: int = 5
     lifecycle: Lifecycle = Lifecycle()
+    deadlines: ReportDeadlines = ReportDeadlines()
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -102,6 +112,23 @@ def _lifecycle(table: dict) -> Lifecycle:
     )
 
 
+def _month_day(table: dict, key: str, default: tuple[int, int]) -> tuple[int, int]:
+    value = table.get(key)
+    if value is None:
+        return default
+    try:
+        month, day = (int(part) for part in str(value).split("-"))
+        dt.date(2001, month, day)
+    except ValueError:
+        raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.report_deadlines.{key}: 应为 月-日, 例如 \"01-31\", 实际是 {value!r}") from None
+    return month, day
+
+
+def _deadlines(table: dict) -> ReportDeadlines:
+    default = ReportDeadlines()
+    return ReportDeadlines(_month_day(table, "gongkai", default.gongkai), _month_day(table, "fazhi", default.fazhi))
+
+
 def _inside(child: Path, parent: Path) -> bool:
     return child == parent or parent in child.parents
 
@@ -139,6 +166,7 @@ def load_config(root: Path) -> SiteConfig:
         index_prefix=_text(index_number, "prefix", "extra.gongkai.index_number"),
         index_serial_digits=_number(index_number, "serial_digits", "extra.gongkai.index_number", 5),
         lifecycle=_lifecycle(_table(gongkai, "validity", "extra.gongkai")),
+        deadlines=_deadlines(_table(gongkai, "report_deadlines", "extra.gongkai")),
     )
     for name, protected in (("content_dir", config.content_dir), ("pages_dir", config.pages_dir)):
         if _inside(config.stage_dir, protected.resolve()) or _inside(protected.resolve(), config.stage_dir):

@@ -12,6 +12,9 @@ class SourceRef:
     line: int
 
 
+BODY = "正文"  # the Markdown body below the front matter: not a field, printed as "正文: …"
+
+
 @dataclass(frozen=True)
 class Problem:
     """One finding about the content, e.g. a missing field or a YAML syntax error.
@@ -28,7 +31,10 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.source.path}:{self.source.line}: " + ("警告: " if self.warning else "")
-        what = f"字段 '{self.field}': {self.message}" if self.field else self.message
+        if self.field == BODY:
+            what = f"{BODY}: {self.message}"
+        else:
+            what = f"字段 '{self.field}': {self.message}" if self.field else self.message
         return where + what + (f" ({self.expected})" if self.expected else "")
 
     @property

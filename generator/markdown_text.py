@@ -6,6 +6,7 @@ import html
 import json
 import posixpath
 import re
+from decimal import Decimal
 
 # The characters Python-Markdown lets a backslash escape; "|" has no escape outside tables.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!>-])")
@@ -42,7 +43,13 @@ def file_size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
+def report_number(value: Decimal) -> str:
+    """A table cell: 3, not 3.0; 1.25 (万元) as written."""
+    return str(value.quantize(Decimal(1))) if value == value.to_integral_value() else str(value.normalize())
+
+
 FILTERS = {
+    "report_number": report_number,
     "inline": inline,
     "attribute": attribute,
     "chinese_date": chinese_date,

@@ -6,12 +6,13 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from . import fields, index_numbers
+from . import fields, index_numbers, report_tables
 from .config import SiteConfig
 from .docnumbers import doc_number
 from .errors import Problem, SourceRef
 from .fields import Attachment, Invalid
 from .readers import RawDocument, RawValue
+from .report_tables import Table
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,9 @@ class Interpretation(Record):
 class Report(Record):
     year: int
     report_type: str
+    table2: Table | None  # 政府信息公开 reports only: 主动公开 (表二), 申请 (表三), 复议诉讼 (表四)
+    table3: Table | None
+    table4: Table | None
 
 
 @dataclass(frozen=True)
@@ -164,6 +168,9 @@ CONTENT_TYPES: dict[str, ContentType] = {
         ContentType("reports", "年度报告", Report, _common("发布机构") + (
             FieldSpec("年度", "year", fields.year, True, "年度: 2023"),
             FieldSpec("报告类型", "report_type", fields.choice(*REPORT_TYPES), True, "报告类型: 政府信息公开"),
+            FieldSpec("表二", "table2", report_tables.table2, empty=None),
+            FieldSpec("表三", "table3", report_tables.table3, empty=None),
+            FieldSpec("表四", "table4", report_tables.table4, empty=None),
         )),
     )
 }
@@ -247,6 +254,13 @@ def _cross_field_problems(values: dict[str, Any], given: dict[str, RawValue], do
     if number and (values.get("repeal") and values["repeal"].by == number or number in values.get("amended_by", ())):
         key = "废止" if values.get("repeal") and values["repeal"].by == number else "修改"
         problems.append(Problem(SourceRef(path, given[key].line), key, "文件不能废止或修改自己", "应写另一份文件的文号"))
+    report_type = values.get("report_type")
+    for key in ("表二", "表三", "表四") if report_type else ():
+        if report_type == "政府信息公开" and key not in given:
+            problems.append(Problem(SourceRef(path, document.source.line), key, f"政府信息公开工作年度报告缺少{key}",
+                                    "按国办公开办函〔2021〕30号的表格逐行填写, 见 README 的完整示例"))
+        elif report_type != "政府信息公开" and key in given:
+            problems.append(Problem(SourceRef(path, given[key].line), key, f"只有政府信息公开工作年度报告才有{key}", "报告类型: 政府信息公开"))
     if values.get("publicity_until") and values.get("category") not in (None, "公示"):
         problems.append(Problem(SourceRef(path, given["公示期至"].line), "公示期至",
                                 "只有公示才有公示期", "类别 为 公示 时才填写 公示期至"))

@@ -5,7 +5,8 @@ import datetime as dt
 
 from .config import SiteConfig
 from .errors import ContentError, Problem, SourceRef
-from .models import CONTENT_TYPES, validate
+from . import report_checks
+from .models import CONTENT_TYPES, Report, validate
 from .pages import generate
 from .readers import read_tree
 from .site import Site, assemble
@@ -22,10 +23,12 @@ def load_site(config: SiteConfig, today: dt.date) -> Site:
         problems.extend(found)
         if record is not None:
             records.append(record)
+            if isinstance(record, Report):
+                problems.extend(report_checks.record_problems(record))
         elif document.section == "policies":
             numbers_of_invalid_policies.update("".join(str(raw.data).split()) for key, raw in document.fields if key == "文号")
     site, found = assemble(records, config, today, frozenset(numbers_of_invalid_policies))
-    problems += found
+    problems += found + report_checks.site_problems(site)
     if problems:
         raise ContentError(problems)
     return site

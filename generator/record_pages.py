@@ -7,6 +7,7 @@ from .lifecycle import AMENDED, EXPIRED, REPEALED, publicity_over, start_date
 from .markdown_text import chinese_date, inline
 from .models import CONTENT_TYPES, Interpretation, Notice, Policy, Record, Report
 from .outputs import CopiedFile, Page
+from .report_pages import report_body
 from .site import Site, record_dir
 from .templating import Link, link, page_path, render
 
@@ -37,6 +38,7 @@ def record_output(record: Record, site: Site) -> tuple[Page, list[CopiedFile]]:
     text = render(
         "record.md.j2",
         record=record,
+        body=report_body(record) if isinstance(record, Report) else record.body.strip(),
         column=CONTENT_TYPES[record.section].label,
         metadata=_metadata(record, site),
         banners=_banners(record, site, here),

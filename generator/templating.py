@@ -31,6 +31,11 @@ def render(template: str, **context: object) -> str:
     return _environment.get_template(template).render(**context)
 
 
+def template_module(template: str):
+    """A template's macros, callable from Python."""
+    return _environment.get_template(template).module
+
+
 def page_path(record: Record) -> str:
     return f"{record_dir(record)}/index.md"
 
