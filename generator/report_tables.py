@@ -104,7 +104,8 @@ def outcome_rows(table: Table) -> list[Row]:
 
 
 def _mismatch(path: str, table: Table, row: Row, column: str, expected: Decimal, rule: str) -> Problem:
-    found = row.values[APPLICANTS.index(column)] if column in APPLICANTS else row.values[TABLE4_COLUMNS.index(column)]
+    columns = TABLE4_COLUMNS if table.key == "表四" else APPLICANTS
+    found = row.values[columns.index(column)]
     label = row.name.replace("/", "：")
     return Problem(SourceRef(path, row.line), table.key, f"行“{label}”列“{column}”应为 {expected} ({rule}), 实际为 {found}")
 
