@@ -15,6 +15,9 @@ from .errors import ConfigError, Problem
 from .fields import Invalid, date
 from .models import CONTENT_TYPES, INDEX_KEY
 from .readers import RawDocument, read_tree
+from .importer import front_matter, read_blocks, recognise
+from .report_checks import FAZHI_PARTS, GONGKAI_HEADINGS
+from .report_tables import OUTCOME_GROUPS
 from .templating import render
 
 # What staff may type after `gongkai new`, and the 类别 a word implies.
@@ -24,6 +27,8 @@ TYPE_WORDS = {
     "policy": ("policies", ""), "规范性文件": ("policies", ""),
     "interpretation": ("interpretations", ""), "政策解读": ("interpretations", ""), "解读": ("interpretations", ""),
     "report": ("reports", ""), "年度报告": ("reports", ""), "报告": ("reports", ""),
+    "年报": ("reports", "政府信息公开"), "政府信息公开年报": ("reports", "政府信息公开"),
+    "法治报告": ("reports", "法治政府建设"), "法治政府建设年度报告": ("reports", "法治政府建设"),
 }
 
 
@@ -42,16 +47,14 @@ def _issued_numbers(documents: list[RawDocument]) -> list[str]:
     return [str(raw.data).strip() for d in documents for key, raw in d.fields if key == INDEX_KEY and raw.kind == "text"]
 
 
-def new_record(config: SiteConfig, type_word: str, title: str, today: dt.date, name: str = "") -> Path:
-    if type_word not in TYPE_WORDS:
-        raise ConfigError(f"未知的类型 '{type_word}' (应为 " + " / ".join(TYPE_WORDS) + ")")
-    section, category = TYPE_WORDS[type_word]
-    number = index_numbers.next_free(_issued_numbers(_documents(config)), today.year, config) if config.index_prefix else ""
-    if not name:
-        name = number.rsplit("/", 1)[-1] if number else today.strftime("%Y-%m%d")
+def next_index_number(config: SiteConfig, year: int) -> str:
+    return index_numbers.next_free(_issued_numbers(_documents(config)), year, config) if config.index_prefix else ""
+
+
+def create_file(config: SiteConfig, section: str, name: str, index_number: str, day: dt.date, text: str) -> Path:
+    """Write a new record file; its name defaults to the 索引号 serial. Never overwrites."""
+    name = name or (index_number.rsplit("/", 1)[-1] if index_number else day.strftime("%Y-%m%d"))
     path = config.content_dir / section / f"{name}.md"
-    text = render("new.md.j2", section=section, title=" ".join(title.split()), today=today, issuer=config.issuer,
-                  category=category or "通知", index_number=number, year=today.year - 1)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite
@@ -59,6 +62,28 @@ def new_record(config: SiteConfig, type_word: str, title: str, today: dt.date, n
     except FileExistsError:
         raise ConfigError(f"{path.relative_to(config.root).as_posix()}: 文件已存在, 没有覆盖 (请用 --name 换个文件名)") from None
     return path
+
+
+def new_record(config: SiteConfig, type_word: str, title: str, today: dt.date, name: str = "") -> Path:
+    if type_word not in TYPE_WORDS:
+        raise ConfigError(f"未知的类型 '{type_word}' (应为 " + " / ".join(TYPE_WORDS) + ")")
+    section, preset = TYPE_WORDS[type_word]
+    number = next_index_number(config, today.year)
+    text = render("new.md.j2", section=section, title=" ".join(title.split()), today=today, issuer=config.issuer,
+                  category=preset if section == "notices" else "", report_type=preset if section == "reports" else "",
+                  index_number=number, year=today.year - 1, gongkai_headings=GONGKAI_HEADINGS, fazhi_parts=[p for p, _ in FAZHI_PARTS],
+                  table3_groups=OUTCOME_GROUPS)
+    return create_file(config, section, name, number, today, text)
+
+
+def import_document(config: SiteConfig, source: Path, today: dt.date, name: str = "") -> tuple[Path, list[str]]:
+    blocks, notes = read_blocks(source)
+    imported = recognise(blocks, config, today)
+    published = dt.date.fromisoformat(imported.fields["发布日期"])
+    number = next_index_number(config, published.year)
+    fields = {**imported.fields, **({INDEX_KEY: number} if number else {})}
+    path = create_file(config, imported.section, name, number, published, front_matter(fields) + imported.body)
+    return path, notes + imported.notes
 
 
 def assign_numbers(config: SiteConfig) -> tuple[list[Numbered], list[Problem]]:

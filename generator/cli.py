@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .config import load_config
 from .errors import ConfigError, ContentError
-from .authoring import assign_numbers, new_record
+from .authoring import assign_numbers, import_document, new_record
 from .checks import warnings
 from .pipeline import build_stage, load_site
 from .site import Site
@@ -26,6 +26,7 @@ gongkai — 乡镇政务公开网站生成工具 / builds a township's 政务公
   serve   本地预览, 修改后自动刷新 / live preview that reloads on every change
   new     按模板新建一条信息 / create a record file from a template
   number  给没有索引号的文件编号 / give every record without 索引号 the next free number
+  import  把 Word (.docx) 或文本文件导入为新的内容文件 / turn a .docx or text file into a new record
 """
 
 
@@ -38,7 +39,7 @@ def _date(text: str) -> dt.date:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gongkai", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{check,build,serve,new,number}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{check,build,serve,new,number,import}")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--root", type=Path, default=Path("."), help="项目目录 (含 mkdocs.yml) / project folder with mkdocs.yml")
     common.add_argument("--today", type=_date, default=None, help="构建日期, 默认今天 / build date, default today (YYYY-MM-DD)")
@@ -58,6 +59,11 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("number", parents=[common], help="补编索引号 / assign missing 索引号",
                         description="给没有索引号的文件按发布日期编号, 只写入 索引号 这一行, 不改已有编号 / "
                                     "adds 索引号 to records without one, writing only that line; never renumbers")
+    imports = commands.add_parser("import", parents=[common], help="导入 Word 或文本文件 / import a .docx or text file",
+                                  description="识别标题、发布机构、文号和日期, 把 一、（一）1.（1） 变为各级标题, 写成新的内容文件; "
+                                              "不覆盖已有文件 / recognises title, issuer, 文号 and date; outline numbering becomes headings")
+    imports.add_argument("file", type=Path, help="要导入的 .docx 或 .txt 文件 (UTF-8 或 GBK) / the file to import")
+    imports.add_argument("--name", default="", help="新文件名 (不含 .md) / new file name without .md")
     return parser
 
 
@@ -85,6 +91,14 @@ def _authoring(arguments: argparse.Namespace, config, today: dt.date) -> int:
         path = new_record(config, arguments.type, arguments.title, today, arguments.name)
         print(f"已新建 / created: {path.relative_to(config.root).as_posix()}")
         return 0
+    if arguments.command == "import":
+        if not arguments.file.is_file():
+            raise ConfigError(f"{arguments.file}: 找不到要导入的文件")
+        path, notes = import_document(config, arguments.file, today, arguments.name)
+        print(f"已导入 / imported: {path.relative_to(config.root).as_posix()}")
+        for note in notes:
+            print(f"  未识别或需核对 / check: {note}")
+        return 0
     numbered, problems = assign_numbers(config)
     for item in numbered:
         print(f"{item.path}: 索引号 {item.number}")
@@ -99,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     today = arguments.today or dt.date.today()
     try:
         config = load_config(arguments.root)
-        if arguments.command in ("new", "number"):
+        if arguments.command in ("new", "number", "import"):
             return _authoring(arguments, config, today)
         if arguments.command == "check":
             site = load_site(config, today)

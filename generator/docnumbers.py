@@ -16,6 +16,12 @@ _LIBERAL = re.compile(
     r"(?P<code>[^\s\[\]()（）【】〔〕［］]+?)(?P<open>[〔\[(（【［])(?P<year>\d{2}|\d{4})(?P<close>[〕\])）】］])"
     r"(?P<di>第)?(?P<number>\d+)(?P<hao>号)?"
 )
+def find_doc_number(text: str) -> str:
+    """A 文号 anywhere in a line, as written (for import); "" when there is none."""
+    match = _LIBERAL.search(text)
+    return match.group(0) if match else ""
+
+
 GENERIC_EXPECTED = "应为 发文机关代字〔年份〕序号号, 如 纸政发〔2023〕3号"
 
 
