@@ -114,6 +114,30 @@ def assign_numbers(config: SiteConfig) -> tuple[list[Numbered], list[Problem]]:
     return assigned, problems
 
 
+def fix_encodings(config: SiteConfig) -> list[str]:
+    """Rewrite GBK/GB18030 record files as UTF-8, keeping the original beside it as FILE.gbk.bak."""
+    fixed = []
+    for path in sorted(config.content_dir.rglob("*.md")):
+        data = path.read_bytes()
+        try:
+            data.decode("utf-8")
+            continue
+        except UnicodeDecodeError:
+            pass
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            continue  # neither: `check` reports it
+        backup = path.with_name(path.name + ".gbk.bak")
+        counter = 1
+        while backup.exists():  # never overwrite an earlier backup
+            backup, counter = path.with_name(f"{path.name}.gbk.{counter}.bak"), counter + 1
+        backup.write_bytes(data)
+        path.write_text(text, encoding="utf-8")
+        fixed.append(f"{path.relative_to(config.root).as_posix()} (原文件保存为 {backup.name})")
+    return fixed
+
+
 def _write_index_number(document: RawDocument, number: str) -> None:
     """Add or fill the 索引号 line, leaving every other byte of the file as it was."""
     data = document.path.read_bytes()

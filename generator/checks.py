@@ -8,7 +8,8 @@ from .site import Site, listed
 
 
 def warnings(site: Site) -> list[Problem]:
-    return sorted(_expiring(site) + _without_interpretation(site) + report_checks.site_warnings(site), key=lambda p: p.sort_key)
+    found = _expiring(site) + _without_interpretation(site) + report_checks.site_warnings(site) + list(site.scan_warnings)
+    return sorted(found, key=lambda p: p.sort_key)
 
 
 def _expiring(site: Site) -> list[Problem]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .config import load_config
 from .errors import ConfigError, ContentError
-from .authoring import assign_numbers, import_document, new_record
+from .authoring import assign_numbers, fix_encodings, import_document, new_record
 from .checks import warnings
 from .pipeline import build_stage, load_site
 from .site import Site
@@ -43,8 +43,10 @@ def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--root", type=Path, default=Path("."), help="项目目录 (含 mkdocs.yml) / project folder with mkdocs.yml")
     common.add_argument("--today", type=_date, default=None, help="构建日期, 默认今天 / build date, default today (YYYY-MM-DD)")
-    commands.add_parser("check", parents=[common], help="检查内容 / validate content",
-                        description="检查 content/ 中的全部文件; 有问题时退出码为 1 / validate content; exit 1 on problems")
+    check = commands.add_parser("check", parents=[common], help="检查内容 / validate content",
+                                description="检查 content/ 中的全部文件; 有问题时退出码为 1 / validate content; exit 1 on problems")
+    check.add_argument("--fix-encoding", action="store_true",
+                       help="把 GBK/GB18030 编码的文件改存为 UTF-8, 原文件备份为 .gbk.bak / rewrite GBK files as UTF-8, keeping a backup")
     commands.add_parser("build", parents=[common], help="生成并构建网站 / generate and build site/",
                         description="生成 Markdown 并用 MkDocs 严格模式构建 site/ / generate Markdown and run mkdocs build --strict")
     serve = commands.add_parser("serve", parents=[common], help="本地预览 / live preview",
@@ -116,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         if arguments.command in ("new", "number", "import"):
             return _authoring(arguments, config, today)
         if arguments.command == "check":
+            for fixed in fix_encodings(config) if arguments.fix_encoding else []:
+                print(f"已改为 UTF-8 / converted: {fixed}")
             site = load_site(config, today)
             _print_warnings(site)
             print("检查通过 / no problems: " + _summary(site))

@@ -60,6 +60,7 @@ class SiteConfig:
     index_serial_digits: int = 5
     lifecycle: Lifecycle = Lifecycle()
     deadlines: ReportDeadlines = ReportDeadlines()
+    allowed_numbers: tuple[str, ...] = ()  # phone numbers that may be published anywhere (hotlines)
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -95,6 +96,13 @@ def _table(table: dict, key: str, where: str) -> dict:
     if not isinstance(value, dict):
         raise ConfigError(f"{CONFIG_FILE}: {where}.{key}: 应为键值表")
     return value
+
+
+def _texts(table: dict, key: str, where: str) -> tuple[str, ...]:
+    values = table.get(key) or []
+    if not isinstance(values, list) or not all(isinstance(v, (str, int)) for v in values):
+        raise ConfigError(f"{CONFIG_FILE}: {where}.{key}: 应为列表, 例如 [\"0537-1234567\", \"12345\"]")
+    return tuple(str(v) for v in values)
 
 
 def _lifecycle(table: dict) -> Lifecycle:
@@ -167,6 +175,7 @@ def load_config(root: Path) -> SiteConfig:
         index_serial_digits=_number(index_number, "serial_digits", "extra.gongkai.index_number", 5),
         lifecycle=_lifecycle(_table(gongkai, "validity", "extra.gongkai")),
         deadlines=_deadlines(_table(gongkai, "report_deadlines", "extra.gongkai")),
+        allowed_numbers=_texts(_table(gongkai, "personal_data", "extra.gongkai"), "allowed", "extra.gongkai.personal_data"),
     )
     for name, protected in (("content_dir", config.content_dir), ("pages_dir", config.pages_dir)):
         if _inside(config.stage_dir, protected.resolve()) or _inside(protected.resolve(), config.stage_dir):

@@ -10,6 +10,7 @@ class SourceRef:
 
     path: str
     line: int
+    place: str = ""  # instead of a line, where a line means nothing: "工作表 Sheet1 单元格 B3", "第 2 页"
 
 
 BODY = "正文"  # the Markdown body below the front matter: not a field, printed as "正文: …"
@@ -30,7 +31,8 @@ class Problem:
     warning: bool = False  # a warning is printed but does not stop the build
 
     def __str__(self) -> str:
-        where = f"{self.source.path}:{self.source.line}: " + ("警告: " if self.warning else "")
+        where = f"{self.source.path}: {self.source.place}: " if self.source.place else f"{self.source.path}:{self.source.line}: "
+        where += "警告: " if self.warning else ""
         if self.field == BODY:
             what = f"{BODY}: {self.message}"
         else:

@@ -89,12 +89,12 @@ def keywords(value: RawValue) -> tuple[str, ...]:
     return tuple(word for word in _SEPARATORS.split(_plain(value)) if word)
 
 
-def attachments(value: RawValue, folder: Path) -> tuple[Attachment, ...]:
+def attachments(value: RawValue, folder: Path, content_dir: Path) -> tuple[Attachment, ...]:
     items = value.data if value.kind == "list" else (value,)
     found = []
     for item in items:  # type: ignore[union-attr]
         file, name = _attachment_entry(item)
-        found.append(_resolve_attachment(file, name or PurePosixPath(file).name, folder, item.line))
+        found.append(_resolve_attachment(file, name or PurePosixPath(file).name, folder, content_dir, item.line))
     return tuple(found)
 
 
@@ -110,13 +110,15 @@ def _attachment_entry(item: RawValue) -> tuple[str, str]:
     raise Invalid("附件项应为文件名", "例如 - 报名表.docx", item.line)
 
 
-def _resolve_attachment(file: str, name: str, folder: Path, line: int) -> Attachment:
+def _resolve_attachment(file: str, name: str, folder: Path, content_dir: Path, line: int) -> Attachment:
     relative = PurePosixPath(file.replace("\\", "/"))
     if not file or relative.is_absolute() or ".." in relative.parts:
         raise Invalid(f"附件 '{file}' 不在本条目的文件夹内", "附件应与本文件放在同一文件夹, 只写文件名", line)
     path = folder.joinpath(*relative.parts)
     if not path.is_file():
         raise Invalid(f"找不到附件 '{file}'", f"应放在 {folder.name}/ 文件夹中, 与本文件在一起", line)
+    if not path.resolve().is_relative_to(content_dir.resolve()):
+        raise Invalid(f"附件 '{file}' 是指向 content/ 以外的链接", "请把文件本身复制到本条目的文件夹", line)
     return Attachment(relative.as_posix(), name, path)
 
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from .config import Lifecycle
-from .models import Notice, Policy
+from .fields import Attachment
+from .models import Notice, Policy, Record
 
 VALID, AMENDED, EXPIRED, REPEALED = "有效", "已修改", "失效", "废止"
 STATUSES = (VALID, AMENDED, EXPIRED, REPEALED)
@@ -76,6 +77,14 @@ def status_of(policy: Policy, by_number: Mapping[str, Policy], rules: Lifecycle,
         status = VALID
     repealed_on = policy.repeal.date if policy.repeal else None
     return PolicyStatus(status, expires, policy.valid_until is not None, term_of(policy, rules), repealed_by, repealed_on, amended_by)
+
+
+def published_attachments(record: Record, today: dt.date) -> tuple[Attachment, ...]:
+    """What of a record's attachments the site publishes: none once it is withdrawn or a 公示 has ended
+    (they often hold personal data)."""
+    if record.withdrawal or (isinstance(record, Notice) and publicity_over(record, today)):
+        return ()
+    return record.attachments
 
 
 def publicity_over(notice: Notice, today: dt.date) -> bool:

@@ -53,6 +53,7 @@ class Record:
     attachments: tuple[Attachment, ...]
     withdrawal: Withdrawal | None
     revisions: tuple[Revision, ...]  # newest first
+    public_numbers: tuple[str, ...]  # 公开号码: numbers in this record that may be published (office phones)
     body: str
     body_line: int
     lines: Mapping[str, int] = field(compare=False, hash=False)  # front-matter key → line, for later checks
@@ -140,6 +141,7 @@ def _common(issuer_key: str) -> tuple[FieldSpec, ...]:
         FieldSpec("附件", "attachments", fields.attachments, empty=()),  # converted with the folder
         FieldSpec("撤回", "withdrawal", _withdrawal, empty=None),
         FieldSpec("修订记录", "revisions", _revisions, empty=()),
+        FieldSpec("公开号码", "public_numbers", fields.keywords, empty=()),
     )
 
 
@@ -208,7 +210,7 @@ def validate(document: RawDocument, config: SiteConfig) -> tuple[Record | None, 
             continue
         try:
             if spec.attr == "attachments":
-                values[spec.attr] = fields.attachments(raw, document.folder)
+                values[spec.attr] = fields.attachments(raw, document.folder, config.content_dir)
             elif spec.key == INDEX_KEY:
                 values[spec.attr] = index_numbers.validate(fields.text(raw), config)
             else:

@@ -1,11 +1,13 @@
 """The pipeline, end to end: read → validate → assemble → generate → write. Used by the CLI and the hook."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from .config import SiteConfig
 from .errors import ContentError, Problem, SourceRef
-from . import report_checks
+from . import report_checks, safety
+from .lifecycle import published_attachments
 from .models import CONTENT_TYPES, Report, validate
 from .pages import generate
 from .readers import read_tree
@@ -29,9 +31,11 @@ def load_site(config: SiteConfig, today: dt.date) -> Site:
             numbers_of_invalid_policies.update("".join(str(raw.data).split()) for key, raw in document.fields if key == "文号")
     site, found = assemble(records, config, today, frozenset(numbers_of_invalid_policies))
     problems += found + report_checks.site_problems(site)
+    scanned = [p for r in records for p in safety.record_problems(r, config, bool(published_attachments(r, today)))]
+    problems += [p for p in scanned if not p.warning]
     if problems:
         raise ContentError(problems)
-    return site
+    return dataclasses.replace(site, scan_warnings=tuple(p for p in scanned if p.warning))
 
 
 def build_stage(config: SiteConfig, today: dt.date) -> tuple[Site, WriteSummary]:

@@ -118,7 +118,7 @@ def _encoding_problem(ref: SourceRef, data: bytes) -> Problem:
         data.decode("gb18030")
     except UnicodeDecodeError:
         return Problem(ref, "", "文件不是 UTF-8 编码的文字", "请用 UTF-8 编码保存")
-    return Problem(ref, "", "文件是 GBK/GB18030 编码, 不是 UTF-8", "请在记事本或 WPS 中“另存为”, 编码选 UTF-8")
+    return Problem(ref, "", "文件是 GBK/GB18030 编码, 不是 UTF-8", "运行 gongkai check --fix-encoding 自动转换, 或在记事本中“另存为”选 UTF-8")
 
 
 def _parse_front_matter(text: str, ref: SourceRef) -> tuple[tuple[tuple[str, RawValue], ...], list[Problem]]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lifecycle import AMENDED, EXPIRED, REPEALED, publicity_over, start_date
+from .lifecycle import AMENDED, EXPIRED, REPEALED, publicity_over, published_attachments, start_date
 from .markdown_text import chinese_date, inline
 from .models import CONTENT_TYPES, Interpretation, Notice, Policy, Record, Report
 from .outputs import CopiedFile, Page
@@ -34,7 +34,7 @@ class Related:
 
 def record_output(record: Record, site: Site) -> tuple[Page, list[CopiedFile]]:
     here = page_path(record)
-    published_files = _published_attachments(record, site)
+    published_files = published_attachments(record, site.today)
     text = render(
         "record.md.j2",
         record=record,
@@ -47,12 +47,6 @@ def record_output(record: Record, site: Site) -> tuple[Page, list[CopiedFile]]:
         related=[r for r in _related(record, site, here) if r.links or r.empty],
     )
     return Page(here, text), [CopiedFile(f"{record_dir(record)}/{a.file}", a.path) for a in published_files]
-
-
-def _published_attachments(record: Record, site: Site):
-    if record.withdrawal or (isinstance(record, Notice) and publicity_over(record, site.today)):
-        return ()  # withdrawn, or a 公示 past its period: attachments often hold personal data
-    return record.attachments
 
 
 def _metadata(record: Record, site: Site) -> list[MetaRow]:

@@ -27,6 +27,7 @@ class Site:
     status: Mapping[str, PolicyStatus]  # 文号 → 有效性 on `today`
     repealed_by_this: Mapping[str, tuple[Policy, ...]]  # 文号 → the documents it repealed
     amended_by_this: Mapping[str, tuple[Policy, ...]]  # 文号 → the documents it amended
+    scan_warnings: tuple[Problem, ...] = ()  # found while reading attachments, reported with the other warnings
 
     @property
     def records(self) -> tuple[Record, ...]:

@@ -104,12 +104,12 @@ def test_unrecognisable_doc_number():
 def test_attachments_resolve_inside_the_record_folder(tmp_path):
     (tmp_path / "表.docx").write_bytes(b"x")
     entries = RawValue((text("表.docx"), RawValue((("文件", text("表.docx")), ("名称", text("报名表"))), 5, "map")), 4, "list")
-    found = fields.attachments(entries, tmp_path)
+    found = fields.attachments(entries, tmp_path, tmp_path)
     assert [(a.file, a.name) for a in found] == [("表.docx", "表.docx"), ("表.docx", "报名表")]
 
 
 @pytest.mark.parametrize("written", ["../secret.pdf", "/etc/passwd", "a/../../b.pdf"])
 def test_attachments_cannot_leave_the_record_folder(tmp_path, written):
     with pytest.raises(Invalid) as caught:
-        fields.attachments(RawValue((text(written),), 4, "list"), tmp_path)
+        fields.attachments(RawValue((text(written),), 4, "list"), tmp_path, tmp_path)
     assert caught.value.message == f"附件 '{written}' 不在本条目的文件夹内"

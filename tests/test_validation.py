@@ -49,7 +49,7 @@ def test_unknown_key_without_a_close_match_lists_the_keys(project):
     root = project({"content/interpretations/i.md": "---\n标题: 解读\n发布日期: 2024-01-01\n发布机构: 镇\n解读文件: 纸政发〔2023〕3号\n颜色: 红\n---\n",
                     "content/policies/p.md": POLICY})
     assert problems(root) == [
-        "content/interpretations/i.md:6: 字段 '颜色': 未知字段 (政策解读可用的字段: 标题、发布日期、发布机构、索引号、摘要、关键词、附件、撤回、修订记录、解读文件)"
+        "content/interpretations/i.md:6: 字段 '颜色': 未知字段 (政策解读可用的字段: 标题、发布日期、发布机构、索引号、摘要、关键词、附件、撤回、修订记录、公开号码、解读文件)"
     ]
 
 
@@ -82,7 +82,7 @@ def test_broken_front_matter(project, text, expected):
 
 def test_gbk_file_is_named_as_such(project):
     root = project({"content/notices/a.md": NOTICE.encode("gb18030")})
-    assert problems(root) == ["content/notices/a.md:1: 文件是 GBK/GB18030 编码, 不是 UTF-8 (请在记事本或 WPS 中“另存为”, 编码选 UTF-8)"]
+    assert problems(root) == ["content/notices/a.md:1: 文件是 GBK/GB18030 编码, 不是 UTF-8 (运行 gongkai check --fix-encoding 自动转换, 或在记事本中“另存为”选 UTF-8)"]
 
 
 def test_bom_and_crlf_are_read_as_plain_utf8(project):
