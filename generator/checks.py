@@ -1,15 +1,40 @@
 """Warnings about a valid site that staff should act on before an inspector notices (domain.md §7)."""
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+
 from . import report_checks
-from .errors import Problem
+from .errors import Problem, SourceRef
 from .lifecycle import IN_FORCE
 from .site import Site, listed
 
 
 def warnings(site: Site) -> list[Problem]:
-    found = _expiring(site) + _without_interpretation(site) + report_checks.site_warnings(site) + list(site.scan_warnings)
+    found = (_expiring(site) + _without_interpretation(site) + _stale_columns(site) + report_checks.site_warnings(site)
+             + list(site.scan_warnings))
     return sorted(found, key=lambda p: p.sort_key)
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _stale_columns(site: Site) -> list[Problem]:
+    """Inspections veto a site whose 通知公告 or 政策文件 columns are not updated for 6 months."""
+    found = []
+    limit = months_before(site.today, site.config.stale_months)
+    reasons = dict(site.config.empty_reasons)
+    for column, sections, records in (("通知公告", ("notices",), site.notices), ("政策文件", ("policies", "interpretations"), site.policies + site.interpretations)):
+        where = SourceRef(f"{site.config.content_dir.name}/{sections[0]}", 1)
+        newest = max((r.published for r in listed(records)), default=None)
+        if newest is None and not any(s in reasons for s in sections):
+            found.append(Problem(where, "", f"“{column}”栏目没有任何信息, 也没有说明原因", "发布信息, 或在 mkdocs.yml 的 empty_reasons 中写明原因", warning=True))
+        elif newest is not None and newest < limit:
+            found.append(Problem(where, "", f"“{column}”栏目最新一条发布于 {newest.isoformat()}, 已超过 {site.config.stale_months} 个月没有更新",
+                                 "栏目超过 6 个月不更新是网站检查的单项否决项", warning=True))
+    return found
 
 
 def _expiring(site: Site) -> list[Problem]:

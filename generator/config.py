@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from .chrome import FOOTER_ITEMS, Footer
 from .errors import ConfigError
 
 CONFIG_FILE = "mkdocs.yml"
@@ -61,6 +62,11 @@ class SiteConfig:
     lifecycle: Lifecycle = Lifecycle()
     deadlines: ReportDeadlines = ReportDeadlines()
     allowed_numbers: tuple[str, ...] = ()  # phone numbers that may be published anywhere (hotlines)
+    footer: Footer = Footer()
+    empty_reasons: tuple[tuple[str, str], ...] = ()  # section → why its listing is legitimately empty
+    stale_months: int = 6  # 通知公告 and 政策文件 columns older than this are flagged (single-veto rule)
+    nav: tuple = ()  # mkdocs.yml nav as written: the site's structure for the 网站地图
+    text: str = ""  # mkdocs.yml as written, to name lines in configuration problems
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -137,6 +143,30 @@ def _deadlines(table: dict) -> ReportDeadlines:
     return ReportDeadlines(_month_day(table, "gongkai", default.gongkai), _month_day(table, "fazhi", default.fazhi))
 
 
+def _footer(table: dict, gongkai: dict, contact: dict) -> Footer:
+    where = "extra.gongkai.footer"
+    site_id_code = _text(gongkai, "site_id_code", "extra.gongkai")
+    jiucuo = _text(table, "jiucuo_url", where) or (
+        f"https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code={site_id_code}" if site_id_code else "")
+    contact_line = "；".join(f"{label}：{contact[key]}" for key, label in (("address", "地址"), ("phone", "电话")) if contact.get(key))
+    portal = tuple(key for key, _, _ in FOOTER_ITEMS) if table.get("provided_by_portal") is True else _texts(table, "provided_by_portal", where)
+    return Footer(host=_text(gongkai, "host", "extra.gongkai"), contact=contact_line, site_id_code=site_id_code,
+                  icp=_text(table, "icp", where), police_record=_text(table, "police_record", where),
+                  dzjg_url=_text(table, "dzjg_url", where), jiucuo_url=jiucuo, provided_by_portal=portal)
+
+
+def _nav(items: list) -> tuple:
+    """((title, path or children), …) from mkdocs.yml nav; bare paths keep "" as their title."""
+    found = []
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                found.append((str(title), _nav(value) if isinstance(value, list) else str(value)))
+        elif isinstance(item, str):
+            found.append(("", item))
+    return tuple(found)
+
+
 def _inside(child: Path, parent: Path) -> bool:
     return child == parent or parent in child.parents
 
@@ -145,7 +175,8 @@ def load_config(root: Path) -> SiteConfig:
     root = root.resolve()
     path = root / CONFIG_FILE
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+        text = path.read_text(encoding="utf-8")
+        raw = yaml.load(text, Loader=_TolerantLoader) or {}
     except FileNotFoundError:
         raise ConfigError(f"{path}: 找不到站点配置文件 (请在项目根目录运行)") from None
     except (yaml.YAMLError, UnicodeDecodeError) as err:
@@ -176,6 +207,11 @@ def load_config(root: Path) -> SiteConfig:
         lifecycle=_lifecycle(_table(gongkai, "validity", "extra.gongkai")),
         deadlines=_deadlines(_table(gongkai, "report_deadlines", "extra.gongkai")),
         allowed_numbers=_texts(_table(gongkai, "personal_data", "extra.gongkai"), "allowed", "extra.gongkai.personal_data"),
+        footer=_footer(_table(gongkai, "footer", "extra.gongkai"), gongkai, contact),
+        empty_reasons=tuple((str(k), str(v)) for k, v in _table(gongkai, "empty_reasons", "extra.gongkai").items()),
+        stale_months=_number(gongkai, "stale_months", "extra.gongkai", 6),
+        nav=_nav(raw.get("nav") or []),
+        text=text,
     )
     for name, protected in (("content_dir", config.content_dir), ("pages_dir", config.pages_dir)):
         if _inside(config.stage_dir, protected.resolve()) or _inside(protected.resolve(), config.stage_dir):

@@ -7,6 +7,7 @@ import datetime as dt
 from .config import SiteConfig
 from .errors import ContentError, Problem, SourceRef
 from . import report_checks, safety
+from .chrome import footer_problems
 from .lifecycle import published_attachments
 from .models import CONTENT_TYPES, Report, validate
 from .pages import generate
@@ -30,7 +31,7 @@ def load_site(config: SiteConfig, today: dt.date) -> Site:
         elif document.section == "policies":
             numbers_of_invalid_policies.update("".join(str(raw.data).split()) for key, raw in document.fields if key == "文号")
     site, found = assemble(records, config, today, frozenset(numbers_of_invalid_policies))
-    problems += found + report_checks.site_problems(site)
+    problems += found + report_checks.site_problems(site) + footer_problems(config.footer, config.text)
     scanned = [p for r in records for p in safety.record_problems(r, config, bool(published_attachments(r, today)))]
     problems += [p for p in scanned if not p.warning]
     if problems:

@@ -16,6 +16,8 @@ extra:
   gongkai:
     town: 纸坊镇
     issuer: {issuer}
+    footer:
+      provided_by_portal: true
 """
 
 

@@ -34,7 +34,7 @@ def test_seed_imports_into_the_hand_converted_sample(tmp_path):
     assert body == sample_body
     for key in ("标题", "年度", "报告类型", "发布机构"):
         assert fields[key] == sample_fields[key], key
-    assert fields["索引号"] == "11370829MB0000000A/2026-00001"
+    assert fields["索引号"] == "11370829MB0000000A/2026-00002"
     assert gongkai(root, "check", "--today", "2026-11-25").returncode == 0
 
 

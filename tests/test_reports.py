@@ -137,10 +137,10 @@ def test_deadlines_of_the_gongkai_report(project):
         f"{PATH}:5: 警告: 字段 '发布日期': 2023年度报告应在 2024-01-31 前发布, 实际 2024-02-05 (逾期发布会被通报; 如确有原因, 请在报告中说明)"
     ]
     site = load_site(load_config(project({PATH: gongkai_report()})), dt.date(2025, 2, 1))
-    assert [str(w) for w in warnings(site)] == [
+    assert [str(w) for w in warnings(site) if w.source.path.startswith("content/reports")] == [
         "content/reports:1: 警告: 缺少2024年度政府信息公开工作年度报告, 已过发布期限 2025-01-31 (在 content/reports/ 中新建 (gongkai new 年报 …))"
     ]
-    assert warnings(load_site(load_config(project({PATH: gongkai_report()})), dt.date(2025, 1, 31))) == []
+    assert report_warnings(project, {PATH: gongkai_report()}, dt.date(2025, 1, 31)) == []
 
 
 def test_fazhi_report_parts_and_deadline(project):

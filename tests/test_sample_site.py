@@ -146,7 +146,7 @@ def test_catalog_downloads(sample_site):
     data = (sample_site / "site/catalog.csv").read_bytes()
     assert data.startswith("\ufeff索引号,标题,类型,发布机构,发布日期,文号,有效性,网址\r\n".encode("utf-8"))
     rows = json.loads(page(sample_site, "catalog.json"))
-    assert len(rows) == len(data.decode("utf-8-sig").splitlines()) - 1 == 14  # 15 records, one withdrawn
+    assert len(rows) == len(data.decode("utf-8-sig").splitlines()) - 1 == 15  # 16 records, one withdrawn
     repealed = next(r for r in rows if r["文号"] == "纸政发〔2021〕5号")
     assert (repealed["有效性"], repealed["网址"]) == ("废止", "policies/zhengfa-2021-5/")
 

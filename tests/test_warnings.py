@@ -11,7 +11,7 @@ INTERPRETATION = "---\n标题: 解读\n发布日期: 2023-05-16\n发布机构: �
 
 def found(root, today: dt.date) -> list[str]:
     """Warnings about policies (a site without annual reports also gets a warning about those)."""
-    return [str(w) for w in warnings(load_site(load_config(root), today)) if w.source.path.startswith("content/policies")]
+    return [str(w) for w in warnings(load_site(load_config(root), today)) if w.source.path.startswith("content/policies/")]
 
 
 def test_expiry_warning_within_the_window(project):

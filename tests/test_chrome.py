@@ -1,0 +1,108 @@
+"""Site chrome the inspections require: footer from configuration (checked), 网站地图, 联系我们, breadcrumbs,
+empty listings that say why, and warnings about columns not updated for six months."""
+import datetime as dt
+
+import pytest
+
+from generator.checks import warnings
+from generator.config import load_config
+from generator.errors import ContentError
+from generator.pipeline import load_site
+
+NOTICE = "---\n标题: 通知\n类别: 通知\n发布日期: {date}\n发布机构: 镇\n---\n正文\n"
+FOOTER = """site_name: 测试
+docs_dir: generated
+extra:
+  gongkai:
+    town: 纸坊镇
+    host: 纸坊镇人民政府
+    site_id_code: "{code}"
+    contact:
+      phone: 0537-1234567
+    footer:
+      icp: {icp}
+      police_record: 鲁公网安备 37082902000001号
+{more}"""
+
+
+def config_problems(tmp_path, **values) -> list[str]:
+    settings = {"code": "3708000001", "icp": "鲁ICP备12345678号", "more": "      dzjg_url: https://bszs.conac.cn/sitename?id=1\n"}
+    settings.update(values)
+    (tmp_path / "mkdocs.yml").write_text(FOOTER.format(**settings), encoding="utf-8")
+    (tmp_path / "content/notices").mkdir(parents=True)
+    (tmp_path / "content/notices/a.md").write_text(NOTICE.format(date="2024-05-01"), encoding="utf-8")
+    try:
+        load_site(load_config(tmp_path), dt.date(2024, 6, 1))
+    except ContentError as error:
+        return [str(p) for p in error.problems]
+    return []
+
+
+def test_a_complete_footer_passes(tmp_path):
+    assert config_problems(tmp_path) == []
+
+
+def test_missing_and_malformed_footer_items(tmp_path):
+    assert config_problems(tmp_path, code="37080", icp="", more="") == [
+        "mkdocs.yml:7: 字段 'footer.site_id_code': 网站标识码 '37080' 格式不对 (网站标识码为 10 位字母数字, 见政府网站信息报送系统)",
+        "mkdocs.yml:10: 字段 'footer.dzjg_url': 页脚缺少党政机关网站标识链接 "
+        "(政府网站每页页脚须有党政机关网站标识链接; 若由所在的县级门户统一显示, 在 footer.provided_by_portal 中写 dzjg_url)",
+        "mkdocs.yml:11: 字段 'footer.icp': 页脚缺少ICP备案号 (政府网站每页页脚须有ICP备案号; 若由所在的县级门户统一显示, 在 footer.provided_by_portal 中写 icp)",
+    ]
+
+
+def test_items_the_county_portal_shows_are_not_required(tmp_path):
+    assert config_problems(tmp_path, icp="", more="      provided_by_portal: [icp, dzjg_url]\n") == []
+
+
+def test_built_footer_carries_every_required_item(sample_site):
+    page = (sample_site / "site/policies/index.html").read_text(encoding="utf-8")
+    footer = page.split('<footer class="md-footer">', 1)[1]
+    for text in ('href="../sitemap/">网站地图</a>', 'href="../contact/">联系我们</a>', ">我为政府网站找错</a>",
+                 "主办单位：纸坊镇人民政府", "联系方式：", "网站标识码：3708000000", 'href="https://beian.miit.gov.cn/"',
+                 "registerSystemInfo?recordcode=37082902000000", ">党政机关网站标识</a>",
+                 "https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=3708000000"):
+        assert text in footer, text
+
+
+def test_sitemap_and_contact_pages(sample_site):
+    sitemap = (sample_site / "site/sitemap/index.html").read_text(encoding="utf-8")
+    for target in ('href="../catalog/"', 'href="../notices/"', 'href="../policies/current/"', 'href="../contact/"'):
+        assert target in sitemap, target
+    contact = (sample_site / "site/contact/index.html").read_text(encoding="utf-8")
+    assert "电话：0537-0000000（示例）" in contact and "办公时间：" in contact
+
+
+def test_record_pages_have_breadcrumbs(sample_site):
+    page = (sample_site / "site/notices/2024-chungeng-beigeng/index.html").read_text(encoding="utf-8")
+    assert '<nav aria-label="当前位置" class="gk-breadcrumbs">' in page
+    assert '<a href="../../">首页</a> › <a href="../">通知公告</a> › 2024年' in page
+    index = (sample_site / "site/search/search_index.json").read_text(encoding="utf-8")
+    assert "\\u203a" not in index and "›" not in index  # breadcrumbs stay out of the search index
+
+
+def test_empty_listing_says_why(project):
+    from generator.pages import generate
+
+    root = project({"content/notices/a.md": NOTICE.format(date="2024-05-01")})
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8")
+                                     + "    empty_reasons:\n      policies: 本镇本年度未制定规范性文件。\n", encoding="utf-8")
+    pages = {page.path: page.text for page in generate(load_site(load_config(root), dt.date(2024, 6, 1)))[0]}
+    assert "暂无信息。本镇本年度未制定规范性文件。" in pages["policies/index.md"]
+    assert "暂无信息。\n" in pages["interpretations/index.md"]
+
+
+@pytest.mark.parametrize("today, expected", [
+    (dt.date(2024, 11, 1), []),
+    (dt.date(2024, 11, 2), ["content/notices:1: 警告: “通知公告”栏目最新一条发布于 2024-05-01, 已超过 6 个月没有更新 (栏目超过 6 个月不更新是网站检查的单项否决项)"]),
+])
+def test_stale_column_warning(project, today, expected):
+    site = load_site(load_config(project({"content/notices/a.md": NOTICE.format(date="2024-05-01")})), today)
+    assert [str(w) for w in warnings(site) if w.source.path == "content/notices"] == expected
+
+
+def test_an_empty_column_without_a_reason_is_a_warning(project):
+    site = load_site(load_config(project({"content/notices/a.md": NOTICE.format(date="2024-05-01")})), dt.date(2024, 6, 1))
+    assert [str(w) for w in warnings(site) if w.source.path == "content/policies"] == [
+        "content/policies:1: 警告: “政策文件”栏目没有任何信息, 也没有说明原因 (发布信息, 或在 mkdocs.yml 的 empty_reasons 中写明原因)"
+    ]
