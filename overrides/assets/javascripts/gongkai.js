@@ -130,7 +130,37 @@
     }
   }
 
+  /* Material's search is a role="dialog" without a name; screen readers announce it as just "dialog". */
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role='dialog']");
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "搜索");
+  }
+
+  /* 长者模式: larger text and stronger contrast, remembered across pages in localStorage. */
+  var ELDER_KEY = "gongkai.elder";
+
+  function addElderToggle() {
+    var header = document.querySelector(".md-header__inner");
+    if (!header || header.querySelector(".gk-elder-toggle")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-header__button gk-elder-toggle";
+    button.textContent = "长者模式";
+    var root = document.documentElement;
+    button.setAttribute("aria-pressed", root.classList.contains("gk-elder") ? "true" : "false");
+    button.addEventListener("click", function () {
+      var on = !root.classList.contains("gk-elder");
+      root.classList.toggle("gk-elder", on);
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      try { localStorage.setItem(ELDER_KEY, on ? "1" : "0"); } catch (error) { /* private mode: not remembered */ }
+    });
+    var search = header.querySelector(".md-search");
+    header.insertBefore(button, search || null);
+  }
+
   function start() {
+    addElderToggle();
+    nameSearchDialog();
     cleanSearchResults();
     Array.prototype.forEach.call(document.querySelectorAll(".gk-table"), enhanceTable);
   }
