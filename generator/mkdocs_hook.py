@@ -28,9 +28,29 @@ def _settings(config):
     return load_config(Path(config.config_file_path).parent)
 
 
-def on_pre_build(config) -> None:
+def _today() -> dt.date:
     today_text = os.environ.get(TODAY_VARIABLE)
-    today = dt.date.fromisoformat(today_text) if today_text else dt.date.today()
+    return dt.date.fromisoformat(today_text) if today_text else dt.date.today()
+
+
+def on_config(config):
+    # MkDocs dates the sitemap and its .gz with the build time unless SOURCE_DATE_EPOCH is set: take the
+    # build date (--today) instead, so that the same commit built on the same day gives the same bytes.
+    midnight = dt.datetime.combine(_today(), dt.time(), tzinfo=dt.timezone.utc)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    """A record's sitemap date is its own: the latest 修订记录 or its 发布日期."""
+    updated = (page.meta.get("gongkai") or {}).get("updated")
+    if updated:
+        page.update_date = updated
+    return markdown
+
+
+def on_pre_build(config) -> None:
+    today = _today()
     try:
         site, _ = build_stage(_settings(config), today)
     except ContentError as error:
