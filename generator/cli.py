@@ -12,7 +12,7 @@ from .config import load_config
 from .errors import ConfigError, ContentError
 from .authoring import assign_numbers, fix_encodings, import_document, new_record
 from .checks import warnings
-from .pipeline import build_stage, load_site
+from .pipeline import build_stage, plan
 from .site import Site
 
 TODAY_VARIABLE = "GONGKAI_TODAY"  # carries --today into the MkDocs hook
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         if arguments.command == "check":
             for fixed in fix_encodings(config) if arguments.fix_encoding else []:
                 print(f"已改为 UTF-8 / converted: {fixed}")
-            site = load_site(config, today)
+            site, _ = plan(config, today)
             _print_warnings(site)
             print("检查通过 / no problems: " + _summary(site))
             return 0

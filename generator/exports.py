@@ -9,7 +9,7 @@ import io
 import json
 from xml.sax.saxutils import escape, quoteattr
 
-from .listings import catalog_rows, status_of
+from .listings import CATALOG_FOLDER, catalog_records, rows, status_of
 from .models import Policy, Record
 from .outputs import Page
 from .site import Site, listed, record_dir
@@ -35,7 +35,7 @@ def _catalog_entries(site: Site) -> list[dict[str, str]]:
     return [
         dict(zip(CATALOG_COLUMNS, (row.record.index_number, row.record.title, row.column, row.record.issuer,
                                    row.record.published.isoformat(), row.doc_number, row.status, _url(site, row.record))))
-        for row in catalog_rows(site, "")
+        for row in rows(site, catalog_records(site), f"{CATALOG_FOLDER}/index.md")
     ]
 
 

@@ -1,44 +1,59 @@
-"""Listing pages: the section home, one list per column, the 规范性文件 clean-up lists and the 公开目录."""
+"""Listing pages: the section home, one list per column, the 规范性文件 clean-up lists and the 公开目录.
+
+Every list is split into pages (pagination.py) newest first, with a jump list of years on each page.
+"""
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
-from itertools import groupby
+from typing import Sequence
 
 from .lifecycle import EXPIRED, IN_FORCE, REPEALED
+from .markdown_text import inline, relative
 from .models import CONTENT_TYPES, Policy, Record
 from .outputs import Page
+from .pagination import Chunk, page_of, page_path, paginate
 from .site import Site, listed
-from .markdown_text import inline
 from .templating import Link, link, render
 
 HOME_PAGE = "index.md"
 GUIDE_PAGE = "guide.md"  # 政府信息公开指南, hand-written in docs/
 RULES_PAGE = "rules.md"  # 政府信息公开制度, hand-written in docs/
-CATALOG_PAGE = "catalog/index.md"
+CATALOG_FOLDER = "catalog"
 LATEST_ON_HOME = 8
+LIST_SIZE = 100  # items on one page of a list
+CATALOG_SIZE = 200  # rows on one page of the 目录
 
 
 @dataclass(frozen=True)
-class CatalogRow:
+class Row:
     record: Record
     link: Link
-    column: str
+    column: str  # 通知公告, 规范性文件, …
     doc_number: str
-    status: str
+    status: str  # 有效性 of a policy, "" otherwise
+
+
+@dataclass(frozen=True)
+class YearLink:
+    year: int
+    count: int
+    href: str  # to the page and heading where the year starts
 
 
 def listing_pages(site: Site) -> list[Page]:
+    policies = listed(site.policies)
+    in_force = [p for p in policies if site.status[p.doc_number].status in IN_FORCE]
+    ended = [p for p in policies if site.status[p.doc_number].status in (REPEALED, EXPIRED)]
     return [
         _home(site),
-        _notices(site),
-        _policies(site, "policies/index.md", "规范性文件", listed(site.policies), filterable=True),
-        _policies(site, "policies/current.md", "现行有效的规范性文件",
-                  [p for p in listed(site.policies) if site.status[p.doc_number].status in IN_FORCE]),
-        _policies(site, "policies/repealed.md", "已废止和失效的规范性文件",
-                  [p for p in listed(site.policies) if site.status[p.doc_number].status in (REPEALED, EXPIRED)]),
-        _interpretations(site),
+        *_list(site, "notices", "通知公告", "notices.md.j2", listed(site.notices)),
+        *_list(site, "policies", "规范性文件", "policies.md.j2", policies, filterable=True),
+        *_list(site, "policies/current", "现行有效的规范性文件", "policies.md.j2", in_force, column="规范性文件"),
+        *_list(site, "policies/repealed", "已废止和失效的规范性文件", "policies.md.j2", ended, column="规范性文件"),
+        *_list(site, "interpretations", "政策解读", "interpretations.md.j2", listed(site.interpretations)),
         _reports(site),
-        _catalog(site),
+        *_catalog(site),
         _sitemap(site),
         Page("contact/index.md", render("contact.md.j2", config=site.config)),
     ]
@@ -53,24 +68,35 @@ def status_of(record: Record, site: Site) -> str:
     return site.status[record.doc_number].status if isinstance(record, Policy) else ""
 
 
-def _by_year(records, from_page: str) -> list[tuple[int, list[tuple[Record, Link]]]]:
-    return [(year, [(r, link(r, from_page)) for r in group]) for year, group in groupby(records, key=lambda r: r.published.year)]
+def rows(site: Site, records: Sequence[Record], from_page: str) -> list[Row]:
+    return [Row(r, link(r, from_page), CONTENT_TYPES[r.section].label, getattr(r, "doc_number", ""), status_of(r, site))
+            for r in records]
 
 
-def _notices(site: Site) -> Page:
-    here = "notices/index.md"
-    return Page(here, render("notices.md.j2", years=_by_year(listed(site.notices), here), empty_reason=empty_reason(site, "notices")))
+def _year_links(records: Sequence[Record], folder: str, size: int, from_page: str) -> list[YearLink]:
+    found: list[YearLink] = []
+    for position, record in enumerate(records):
+        if found and found[-1].year == record.published.year:
+            found[-1] = YearLink(record.published.year, found[-1].count + 1, found[-1].href)
+        else:
+            target = relative(page_path(folder, page_of(position, size)), from_page)
+            found.append(YearLink(record.published.year, 1, f"{target}#{record.published.year}年"))
+    return found
 
 
-def _policies(site: Site, here: str, title: str, policies, filterable: bool = False) -> Page:
-    rows = [(policy, link(policy, here), site.status[policy.doc_number]) for policy in policies]
-    return Page(here, render("policies.md.j2", title=title, rows=rows, filterable=filterable, empty_reason=empty_reason(site, "policies")))
-
-
-def _interpretations(site: Site) -> Page:
-    here = "interpretations/index.md"
-    return Page(here, render("interpretations.md.j2", years=_by_year(listed(site.interpretations), here),
-                             empty_reason=empty_reason(site, "interpretations")))
+def _list(site: Site, folder: str, title: str, template: str, records: Sequence[Record],
+          filterable: bool = False, column: str = "") -> list[Page]:
+    section = folder.split("/")[0]
+    pages = []
+    for chunk in paginate(folder, records, LIST_SIZE):
+        pages.append(Page(chunk.path, render(
+            template, title=title, column=column or title, rows=rows(site, chunk.items, chunk.path), pager=chunk.pager,
+            years=_year_links(records, folder, LIST_SIZE, chunk.path), filterable=filterable,
+            links={"current": relative("policies/current/index.md", chunk.path),
+                   "repealed": relative("policies/repealed/index.md", chunk.path)},
+            empty_reason=empty_reason(site, section),
+        )))
+    return pages
 
 
 def _reports(site: Site) -> Page:
@@ -82,34 +108,39 @@ def _reports(site: Site) -> Page:
     return Page(here, render("reports.md.j2", kinds=kinds, empty_reason=empty_reason(site, "reports")))
 
 
-def catalog_rows(site: Site, from_page: str) -> list[CatalogRow]:
-    records = sorted(listed(site.records), key=lambda r: (-r.published.toordinal(), r.index_number, r.slug))
+def catalog_records(site: Site) -> list[Record]:
+    return sorted(listed(site.records), key=lambda r: (-r.published.toordinal(), r.index_number, r.slug))
+
+
+def _catalog(site: Site) -> list[Page]:
+    records = catalog_records(site)
+    chunks: list[Chunk[Record]] = paginate(CATALOG_FOLDER, records, CATALOG_SIZE)
     return [
-        CatalogRow(r, link(r, from_page), CONTENT_TYPES[r.section].label, getattr(r, "doc_number", ""), status_of(r, site))
-        for r in records
+        Page(chunk.path, render("catalog.md.j2", rows=rows(site, chunk.items, chunk.path), pager=chunk.pager,
+                                years=_year_links(records, CATALOG_FOLDER, CATALOG_SIZE, chunk.path),
+                                downloads=relative("catalog.csv", chunk.path), json=relative("catalog.json", chunk.path)))
+        for chunk in chunks
     ]
-
-
-def _catalog(site: Site) -> Page:
-    return Page(CATALOG_PAGE, render("catalog.md.j2", rows=catalog_rows(site, CATALOG_PAGE)))
 
 
 def _sitemap(site: Site) -> Page:
     """The nav of mkdocs.yml, with the pages below listings that the nav leaves out."""
-    years = sorted({n.published.year for n in listed(site.notices)}, reverse=True)
     extra = {
-        "notices/index.md": [(f"{year}年", f"notices/index.md#{year}年") for year in years],
-        "policies/index.md": [("现行有效的规范性文件", "policies/current.md"), ("已废止和失效的规范性文件", "policies/repealed.md")],
+        "notices/index.md": [(f"{y.year}年", y.href) for y in _year_links(listed(site.notices), "notices", LIST_SIZE, "notices/index.md")],
+        "policies/index.md": [("现行有效的规范性文件", "current/index.md"), ("已废止和失效的规范性文件", "repealed/index.md")],
     }
-    return Page("sitemap/index.md", render("sitemap.md.j2", nav=_relative_nav(site.config.nav), extra=_relative_extra(extra)))
+    here = "sitemap/index.md"
+    return Page(here, render("sitemap.md.j2", nav=_relative_nav(site.config.nav),
+                             extra={"../" + key: [(t, relative(posix_join(key, href), here)) for t, href in items]
+                                    for key, items in extra.items()}))
+
+
+def posix_join(page: str, href: str) -> str:
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
 
 
 def _relative_nav(items: tuple) -> tuple:
     return tuple((title, "../" + target if isinstance(target, str) else _relative_nav(target)) for title, target in items)
-
-
-def _relative_extra(extra: dict) -> dict:
-    return {"../" + key: [(title, "../" + target) for title, target in items] for key, items in extra.items()}
 
 
 def _home(site: Site) -> Page:
@@ -123,5 +154,5 @@ def _home(site: Site) -> Page:
         "reports": len(listed(site.reports)),
     }
     latest = [(n, link(n, here)) for n in listed(site.notices)[:LATEST_ON_HOME]]
-    return Page(here, render("home.md.j2", config=site.config, guide=GUIDE_PAGE, rules=RULES_PAGE, catalog=CATALOG_PAGE,
+    return Page(here, render("home.md.j2", config=site.config, guide=GUIDE_PAGE, rules=RULES_PAGE, catalog=f"{CATALOG_FOLDER}/index.md",
                              latest=latest, counts=counts))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 import datetime as dt
 
 from .config import SiteConfig
@@ -10,9 +11,11 @@ from . import report_checks, safety
 from .chrome import footer_problems
 from .lifecycle import published_attachments
 from .models import CONTENT_TYPES, Report, validate
+from .outputs import CopiedFile, Page
 from .pages import generate
 from .readers import read_tree
 from .site import Site, assemble
+from .templating import page_path
 from .writer import WriteSummary, hand_written_files, write_tree
 
 
@@ -39,17 +42,26 @@ def load_site(config: SiteConfig, today: dt.date) -> Site:
     return dataclasses.replace(site, scan_warnings=tuple(p for p in scanned if p.warning))
 
 
-def build_stage(config: SiteConfig, today: dt.date) -> tuple[Site, WriteSummary]:
-    """Write the generated Markdown tree that any mkdocs.yml builder can build."""
+def plan(config: SiteConfig, today: dt.date) -> tuple[Site, list[Page | CopiedFile]]:
+    """Everything `gongkai check` does, including generating every page in memory; raises ContentError."""
     site = load_site(config, today)
     pages, attachments = generate(site)
+    record_pages = {page_path(record): record for record in site.records}
+    counts = Counter(page.path for page in pages)
+    clashes = [Problem(record_pages[path].source, "", f"文件名与网站自动生成的页面 {path} 冲突", "请换个文件名 (page、current、repealed 是保留的名字)")
+               for path, count in sorted(counts.items()) if count > 1 and path in record_pages]
     hand_written = hand_written_files(config.pages_dir)
-    generated_paths = {page.path for page in pages}
-    clashes = [
+    clashes += [
         Problem(SourceRef(f"{config.pages_dir.name}/{file.path}", 1), "", "与自动生成的页面同名", "请给手写页面换个文件名")
         for file in hand_written
-        if file.path in generated_paths
+        if file.path in counts
     ]
     if clashes:
         raise ContentError(clashes)
-    return site, write_tree(config.stage_dir, [*hand_written, *pages, *attachments])
+    return site, [*hand_written, *pages, *attachments]
+
+
+def build_stage(config: SiteConfig, today: dt.date) -> tuple[Site, WriteSummary]:
+    """Write the generated Markdown tree that any mkdocs.yml builder can build."""
+    site, outputs = plan(config, today)
+    return site, write_tree(config.stage_dir, outputs)

@@ -37,3 +37,32 @@ def test_attachments_are_copied_beside_their_page():
     _, files = generate(site)
     # the 公示 past its period (2024-04-01) no longer publishes its list of names
     assert [(f.path, f.source.name) for f in files] == [("notices/2024-fanghuo/zerenshu.pdf", "zerenshu.pdf")]
+
+
+def test_long_listings_paginate_with_a_year_jump_list(project):
+    from generator.pagination import page_path
+
+    notice = "---\n标题: 第{n}号通知\n类别: 通知\n发布日期: {date}\n发布机构: 镇\n---\n正文\n"
+    files = {f"content/notices/n{n:03d}.md": notice.format(n=n, date=f"{2022 + n // 100}-0{1 + n % 9}-1{n % 10}") for n in range(250)}
+    pages = {p.path: p.text for p in generate(load_site(load_config(project(files)), dt.date(2025, 1, 1)))[0]}
+    listing = [page_path("notices", n) for n in (1, 2, 3)]
+    assert [path for path in pages if path.startswith("notices/") and "/n" not in path] == listing
+    assert [pages[p].count("- <span class=\"gk-tag\">") for p in listing] == [100, 100, 50]
+    first, second = pages[listing[0]], pages[listing[1]]
+    assert "[下一页](../page/2/index.md)" not in first and "[下一页](page/2/index.md)" in first
+    assert "[上一页](../../index.md)" in second and "**第 2 页**" in second
+    assert "按年份：[2024年（50）](index.md#2024年) · [2023年（100）](index.md#2023年) · [2022年（100）](page/2/index.md#2022年)" in first
+
+
+def test_a_record_named_like_a_listing_page_is_refused(project):
+    import pytest
+
+    from generator.errors import ContentError
+    from generator.pipeline import plan
+
+    policy = "---\n标题: 办法\n文号: 纸政发〔2023〕3号\n发文机关: 镇\n成文日期: 2023-05-10\n发布日期: 2023-05-16\n---\n"
+    with pytest.raises(ContentError) as caught:
+        plan(load_config(project({"content/policies/current.md": policy})), dt.date(2024, 1, 1))
+    assert [str(p) for p in caught.value.problems] == [
+        "content/policies/current.md:1: 文件名与网站自动生成的页面 policies/current/index.md 冲突 (请换个文件名 (page、current、repealed 是保留的名字))"
+    ]
