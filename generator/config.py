@@ -65,6 +65,7 @@ class SiteConfig:
     footer: Footer = Footer()
     empty_reasons: tuple[tuple[str, str], ...] = ()  # section → why its listing is legitimately empty
     stale_months: int = 6  # 通知公告 and 政策文件 columns older than this are flagged (single-veto rule)
+    search: str = "pagefind"  # "pagefind" (default) or "material" (MkDocs' built-in index, for tiny sites)
     nav: tuple = ()  # mkdocs.yml nav as written: the site's structure for the 网站地图
     text: str = ""  # mkdocs.yml as written, to name lines in configuration problems
 
@@ -155,6 +156,13 @@ def _footer(table: dict, gongkai: dict, contact: dict) -> Footer:
                   dzjg_url=_text(table, "dzjg_url", where), jiucuo_url=jiucuo, provided_by_portal=portal)
 
 
+def _search(gongkai: dict) -> str:
+    engine = _text(gongkai, "search", "extra.gongkai", "pagefind")
+    if engine not in ("pagefind", "material"):
+        raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.search: 应为 pagefind 或 material, 实际是 {engine!r}")
+    return engine
+
+
 def _nav(items: list) -> tuple:
     """((title, path or children), …) from mkdocs.yml nav; bare paths keep "" as their title."""
     found = []
@@ -210,6 +218,7 @@ def load_config(root: Path) -> SiteConfig:
         footer=_footer(_table(gongkai, "footer", "extra.gongkai"), gongkai, contact),
         empty_reasons=tuple((str(k), str(v)) for k, v in _table(gongkai, "empty_reasons", "extra.gongkai").items()),
         stale_months=_number(gongkai, "stale_months", "extra.gongkai", 6),
+        search=_search(gongkai),
         nav=_nav(raw.get("nav") or []),
         text=text,
     )

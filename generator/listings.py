@@ -20,6 +20,7 @@ HOME_PAGE = "index.md"
 GUIDE_PAGE = "guide.md"  # 政府信息公开指南, hand-written in docs/
 RULES_PAGE = "rules.md"  # 政府信息公开制度, hand-written in docs/
 CATALOG_FOLDER = "catalog"
+SEARCH_PAGE = "search/index.md"  # Pagefind's results page; the header box of every page leads here
 LATEST_ON_HOME = 8
 LIST_SIZE = 100  # items on one page of a list
 CATALOG_SIZE = 200  # rows on one page of the 目录
@@ -56,6 +57,7 @@ def listing_pages(site: Site) -> list[Page]:
         *_catalog(site),
         _sitemap(site),
         Page("contact/index.md", render("contact.md.j2", config=site.config)),
+        *([Page(SEARCH_PAGE, render("search.md.j2"))] if site.config.search == "pagefind" else []),
     ]
 
 

@@ -18,7 +18,17 @@ from generator.cli import TODAY_VARIABLE
 from generator.config import load_config
 from generator.errors import ConfigError, ContentError
 from generator.pipeline import build_stage
+from generator.search_index import search_entries, write_index
+from generator.writer import hand_written_files
 
+
+class _Built:
+    """The site of the current build, from on_pre_build to on_post_build."""
+
+    site = None
+
+
+_built = _Built()
 
 # Content warnings are logged as INFO: a MkDocs WARNING would abort a --strict build.
 log = logging.getLogger("mkdocs.plugins.gongkai")
@@ -53,12 +63,25 @@ def on_pre_build(config) -> None:
     today = _today()
     try:
         site, _ = build_stage(_settings(config), today)
+        _built.site = site
     except ContentError as error:
         raise PluginError(f"gongkai: 共 {len(error.problems)} 个内容问题:\n{error}") from None
     except ConfigError as error:
         raise PluginError(f"gongkai: {error}") from None
     for problem in warnings(site):
         log.info("gongkai: %s", problem)
+
+
+def on_post_build(config) -> None:
+    """Write the Pagefind index into the built site, also under `mkdocs serve`."""
+    settings = _settings(config)
+    if settings.search != "pagefind" or _built.site is None:
+        return
+    hand_written = {f.path: f.source.read_text(encoding="utf-8") for f in hand_written_files(settings.pages_dir) if f.path.endswith(".md")}
+    try:
+        write_index(search_entries(_built.site, hand_written), Path(config.site_dir) / "pagefind")
+    except Exception as error:  # the Pagefind service reports its failures as many exception types
+        raise PluginError(f"gongkai: Pagefind 建立搜索索引失败: {error}") from None
 
 
 def on_serve(server, config, builder):

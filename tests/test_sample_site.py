@@ -84,10 +84,26 @@ def test_samples_are_marked_as_samples(sample_site):
             assert "【示例】" in page.read_text(encoding="utf-8"), page
 
 
-def test_search_index_segments_chinese_words(sample_site):
-    index = json.loads((sample_site / "site/search/search_index.json").read_text(encoding="utf-8"))
-    report = [doc for doc in index["docs"] if doc["location"].startswith("reports/2023-fazhi-zhengfu-jianshe/")]
-    assert any("\u200b调解\u200b" in doc["text"] for doc in report)
+def test_pagefind_index_is_in_the_site(sample_site):
+    bundle = sample_site / "site" / "pagefind"
+    assert (bundle / "pagefind.js").exists() and list((bundle / "index").glob("*.pf_index"))
+    assert not (sample_site / "site/search/search_index.json").exists()  # no Material index downloaded by phones
+
+
+def test_search_entries_are_records_and_hand_written_pages(sample_site):
+    from generator.config import load_config
+    from generator.pipeline import load_site
+    from generator.search_index import search_entries, spaced
+    import datetime as dt
+
+    site = load_site(load_config(sample_site), dt.date(2026, 11, 25))
+    entries = {e.url: e for e in search_entries(site, {"guide.md": "# 指南\n\n正文"})}
+    assert "notices/2024-anquan-huiyi/" not in entries and "notices/" not in entries  # withdrawn; listings
+    assert entries["guide/"].title == "指南"
+    policy = entries["policies/zhengfa-2021-5/"]
+    assert policy.meta == {"发布日期": "2021-06-18", "文号": "纸政发〔2021〕5号"}
+    assert policy.filters == {"类型": ["规范性文件"], "年度": ["2021"], "发布机构": ["纸坊镇人民政府"], "有效性": ["废止"]}
+    assert spaced("纸政发〔2021〕5号 Word") == "纸 政 发 2021 5 号 Word"
 
 
 def page(sample_site, path: str) -> str:
@@ -116,8 +132,6 @@ def test_withdrawn_notice_keeps_its_page_and_leaves_listings_search_and_feeds(sa
     assert "撤回原因：会议时间调整，另行通知。" in visible_text(page(sample_site, "notices/2024-anquan-huiyi/index.html"))
     for listing in ("notices/index.html", "catalog/index.html", "index.html", "feeds/notices.xml", "catalog.json"):
         assert "2024-anquan-huiyi" not in page(sample_site, listing), listing
-    index = json.loads(page(sample_site, "search/search_index.json"))
-    assert not any(doc["location"].startswith("notices/2024-anquan-huiyi") for doc in index["docs"])
 
 
 def test_publicity_period_over_hides_the_attachment(sample_site):
@@ -156,3 +170,22 @@ def test_feeds_carry_record_dates_not_the_build_date(sample_site):
     assert "<updated>2025-03-14T00:00:00+08:00</updated>" in feed.split("<entry>")[0]
     assert "<published>2021-06-18T00:00:00+08:00</published>" in feed
     assert "2026-11-25" not in feed
+
+
+def test_material_search_remains_a_configuration_choice(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import SAMPLE_TODAY, copy_sample_project
+
+    root = copy_sample_project(tmp_path)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("plugins: []", "plugins:\n  - search:\n      lang: zh").replace("search: pagefind ", "search: material ")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root), "--today", SAMPLE_TODAY],
+                            capture_output=True, text=True, encoding="utf-8", env=dict(os.environ))
+    assert result.returncode == 0, result.stderr
+    index = json.loads((root / "site/search/search_index.json").read_text(encoding="utf-8"))
+    assert any("\u200b调解\u200b" in doc["text"] for doc in index["docs"])  # jieba segmented the index
+    assert not (root / "site/pagefind").exists() and not (root / "site/search/index.html").exists()

@@ -158,8 +158,218 @@
     header.insertBefore(button, search || null);
   }
 
+  /* Search with Pagefind: a box in the header of every page leads to the search page, which asks the
+     Pagefind index (downloaded in small chunks) and shows 标题, 发布日期 and 文号 with filters. */
+  var FILTERS = ["类型", "年度", "发布机构", "有效性"];
+  var PAGE_SIZE = 10;
+
+  function meta(name) {
+    var element = document.querySelector("meta[name='" + name + "']");
+    return element ? element.getAttribute("content") : "";
+  }
+
+  function siteRoot() {
+    return new URL((meta("gongkai-base") || ".") + "/", location.href);
+  }
+
+  function addHeaderSearch() {
+    var header = document.querySelector(".md-header__inner");
+    if (!header || meta("gongkai-search") !== "pagefind" || document.getElementById("gk-search")) return;
+    var form = document.createElement("form");
+    form.className = "gk-header-search";
+    form.setAttribute("role", "search");
+    form.action = new URL("search/", siteRoot()).href;
+    form.method = "get";
+    var label = document.createElement("label");
+    label.className = "md-visually-hidden";
+    label.setAttribute("for", "gk-header-query");
+    label.textContent = "搜索";
+    var input = document.createElement("input");
+    input.type = "search";
+    input.name = "q";
+    input.id = "gk-header-query";
+    input.placeholder = "搜索";
+    input.autocomplete = "off";
+    var button = document.createElement("button");
+    button.type = "submit";
+    button.textContent = "搜索";
+    form.appendChild(label);
+    form.appendChild(input);
+    form.appendChild(button);
+    header.insertBefore(form, header.querySelector(".gk-elder-toggle"));
+  }
+
+  function searchPage() {
+    var box = document.getElementById("gk-search");
+    if (!box) return;
+    var form = box.querySelector("form");
+    var input = box.querySelector("#gk-search-query");
+    var filterBox = box.querySelector(".gk-search__filters");
+    var status = box.querySelector(".gk-search__status");
+    var list = box.querySelector(".gk-search__results");
+    var more = box.querySelector(".gk-search__more");
+    var params = new URLSearchParams(location.search);
+    var selects = {};
+    var results = [];
+    var shown = 0;
+    var pagefind;
+    input.value = params.get("q") || "";
+    status.textContent = "正在加载搜索……";
+
+    function chosenFilters() {
+      var chosen = {};
+      FILTERS.forEach(function (name) { if (selects[name] && selects[name].value) chosen[name] = selects[name].value; });
+      return chosen;
+    }
+
+    function remember() {
+      var next = new URLSearchParams();
+      if (input.value.trim()) next.set("q", input.value.trim());
+      var chosen = chosenFilters();
+      Object.keys(chosen).forEach(function (name) { next.set(name, chosen[name]); });
+      history.replaceState(null, "", "?" + next.toString());
+    }
+
+    // The index holds one word per Chinese character (generator/search_index.py): a query is searched
+    // as an exact phrase, i.e. as a substring; several words separated by spaces must all be found.
+    function phrases(query) {
+      return query.replace(/[〔〕［］【】（）()\[\]《》〈〉「」『』“”‘’"]/g, " ").split(/\s+/).filter(Boolean).map(function (word) {
+        return '"' + word.replace(/([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])/g, " $1 ").trim().replace(/\s+/g, " ") + '"';
+      });
+    }
+
+    function find(query, chosen) {
+      var words = phrases(query);
+      if (!words.length) return pagefind.search(null, { filters: chosen, sort: { date: "desc" } }).then(function (s) { return s.results; });
+      return Promise.all(words.map(function (word) { return pagefind.search(word, { filters: chosen }); })).then(function (searches) {
+        var found = searches[0].results;
+        searches.slice(1).forEach(function (other) {
+          var ids = {};
+          other.results.forEach(function (r) { ids[r.id] = true; });
+          found = found.filter(function (r) { return ids[r.id]; });
+        });
+        return found;
+      });
+    }
+
+    // Excerpts come from the indexed text, one word per character: join the characters again.
+    function joined(excerpt) {
+      var han = "[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]";
+      var near = "(?:" + han + "|[0-9%])";
+      var gap = new RegExp("(" + han + "(?:</?mark>)*) ((?:</?mark>)*" + near + ")|(" + near + "(?:</?mark>)*) ((?:</?mark>)*" + han + ")", "g");
+      var join = function (all, a, b, c, d) { return a !== undefined ? a + b : c + d; };
+      return excerpt.replace(gap, join).replace(gap, join);
+    }
+
+    function render(data) {
+      var item = document.createElement("li");
+      item.className = "gk-search__result";
+      var link = document.createElement("a");
+      link.href = data.url;
+      link.textContent = (data.meta && data.meta.title) || data.url;
+      var heading = document.createElement("h2");
+      heading.appendChild(link);
+      item.appendChild(heading);
+      var details = document.createElement("p");
+      details.className = "gk-search__details";
+      [data.meta["发布日期"], data.meta["文号"]].forEach(function (value) {
+        if (!value) return;
+        var span = document.createElement("span");
+        span.textContent = value;
+        details.appendChild(span);
+      });
+      item.appendChild(details);
+      var excerpt = document.createElement("p");
+      excerpt.className = "gk-search__excerpt";
+      excerpt.innerHTML = joined(data.excerpt); // Pagefind escapes the page text; only <mark> is markup
+      item.appendChild(excerpt);
+      return item;
+    }
+
+    // A query that is a 文号 puts the document with that 文号 first, before documents that cite it.
+    var DOC_NUMBER = /^\s*\S+〔\d{4}〕\d+号\s*$/;
+
+    function docNumberFirst(query, found) {
+      if (!DOC_NUMBER.test(query)) return Promise.resolve(found);
+      var head = found.slice(0, 50);
+      return Promise.all(head.map(function (r) { return r.data(); })).then(function (datas) {
+        var own = head.filter(function (r, i) { return (datas[i].meta["文号"] || "") === query.trim(); });
+        return own.concat(found.filter(function (r) { return own.indexOf(r) < 0; }));
+      });
+    }
+
+    function showMore() {
+      var batch = results.slice(shown, shown + PAGE_SIZE);
+      shown += batch.length;
+      more.hidden = shown >= results.length;
+      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (datas) {
+        datas.forEach(function (data) { list.appendChild(render(data)); });
+      });
+    }
+
+    function run() {
+      remember();
+      var query = input.value.trim();
+      var chosen = chosenFilters();
+      list.innerHTML = "";
+      shown = 0;
+      if (!query && !Object.keys(chosen).length) {
+        results = [];
+        more.hidden = true;
+        status.textContent = "请输入关键词，或选择筛选条件。";
+        return Promise.resolve();
+      }
+      status.textContent = "正在搜索……";
+      return find(query, chosen).then(function (found) {
+        return docNumberFirst(query, found);
+      }).then(function (found) {
+        results = found;
+        status.textContent = results.length ? "找到 " + results.length + " 条结果" : "没有找到相关信息。可以换个关键词，或减少筛选条件。";
+        return showMore();
+      });
+    }
+
+    function buildFilters(available) {
+      FILTERS.forEach(function (name) {
+        var values = Object.keys(available[name] || {});
+        if (!values.length) return;
+        values.sort(function (a, b) { return name === "年度" ? b.localeCompare(a) : a.localeCompare(b, "zh-CN"); });
+        var id = "gk-search-filter-" + FILTERS.indexOf(name);
+        var label = document.createElement("label");
+        label.setAttribute("for", id);
+        label.textContent = name;
+        var select = document.createElement("select");
+        select.id = id;
+        select.name = name;
+        select.add(new Option("全部", ""));
+        values.forEach(function (value) { select.add(new Option(value + "（" + available[name][value] + "）", value)); });
+        select.value = params.get(name) || "";
+        select.addEventListener("change", run);
+        selects[name] = select;
+        filterBox.appendChild(label);
+        filterBox.appendChild(select);
+      });
+    }
+
+    form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+    more.addEventListener("click", showMore);
+    import(new URL("pagefind/pagefind.js", siteRoot()).href).then(function (module) {
+      pagefind = module;
+      return pagefind.options({ baseUrl: siteRoot().pathname, excerptLength: 40 });
+    }).then(function () {
+      return pagefind.filters();
+    }).then(function (available) {
+      buildFilters(available);
+      return run();
+    }).catch(function () {
+      status.textContent = "搜索暂时无法使用（搜索索引没有加载）。可以在政府信息公开目录中按年份查找。";
+    });
+  }
+
   function start() {
     addElderToggle();
+    addHeaderSearch();
+    searchPage();
     nameSearchDialog();
     cleanSearchResults();
     Array.prototype.forEach.call(document.querySelectorAll(".gk-table"), enhanceTable);

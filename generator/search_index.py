@@ -1,0 +1,87 @@
+"""The Pagefind search index, written from the records themselves after the MkDocs build.
+
+Pagefind splits a Chinese query into single characters in the browser and matches each as the prefix
+of an indexed word, so a word index built with jieba misses words such as 人居环境. Indexing Chinese text
+one character per word, and searching for the query as an exact phrase (consecutive characters), makes
+search a plain substring match: what a citizen types is what is found.
+"""
+from __future__ import annotations
+
+import asyncio
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .models import CONTENT_TYPES, Policy, Record
+from .site import Site, listed, record_dir
+
+_HAN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
+_TAG = re.compile(r"<[^>]+>")
+_BRACKETS = re.compile(r"[〔〕［］【】（）()\[\]《》〈〉「」『』“”‘’\"]")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"^\s*(?:#{1,6}|[-*+]|\d+\.|>|!!!.*|\|?\s*-{3,}.*)\s*|[*_`|]")
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    url: str  # relative to the site root, e.g. "notices/2024-chungeng/"
+    title: str
+    text: str  # plain text of the page
+    meta: dict[str, str] = field(default_factory=dict)  # shown with a result: 发布日期, 文号
+    filters: dict[str, list[str]] = field(default_factory=dict)  # 类型, 年度, 发布机构, 有效性
+    date: str = ""  # sort key, ISO date
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown reduced to its words: no tags, link targets, list markers, table rules or emphasis."""
+    lines = []
+    for line in markdown.split("\n"):
+        line = _LINK.sub(r"\1", _TAG.sub(" ", line))
+        line = _MARKUP.sub(" ", line)
+        if line.strip():
+            lines.append(line.strip())
+    return "\n".join(lines)
+
+
+def spaced(text: str) -> str:
+    """Every Chinese character becomes a word of its own; other words stay as they are. Brackets such as
+    〔〕 in a 文号 become spaces, as the browser drops them from a query."""
+    return " ".join(_HAN.sub(r" \1 ", _BRACKETS.sub(" ", text)).split())
+
+
+def record_entry(record: Record, site: Site) -> SearchRecord:
+    filters = {"类型": [CONTENT_TYPES[record.section].label], "年度": [str(record.published.year)], "发布机构": [record.issuer]}
+    meta = {"发布日期": record.published.isoformat()}
+    if isinstance(record, Policy):
+        filters["有效性"] = [site.status[record.doc_number].status]
+        meta["文号"] = record.doc_number
+    # the body first: Pagefind takes excerpts from where the matches are, and keywords read badly there
+    words = [plain_text(record.body), record.summary, "、".join(record.keywords), getattr(record, "doc_number", ""),
+             getattr(record, "interprets", "")]
+    return SearchRecord(f"{record_dir(record)}/", record.title, "。\n".join(w for w in words if w), meta, filters, record.published.isoformat())
+
+
+def page_entry(path: str, markdown: str) -> SearchRecord:
+    """A hand-written page from docs/: its first heading is its title."""
+    title = next((line[2:].strip() for line in markdown.split("\n") if line.startswith("# ")), path)
+    url = "" if path == "index.md" else path.removesuffix("index.md").removesuffix(".md") + ("" if path.endswith("index.md") else "/")
+    return SearchRecord(url, title, plain_text(markdown), {}, {"类型": ["政府信息公开指南和制度"]})
+
+
+def search_entries(site: Site, hand_written: dict[str, str]) -> list[SearchRecord]:
+    """What search finds: every record not withdrawn, and the hand-written pages; never listings."""
+    return [record_entry(r, site) for r in listed(site.records)] + [page_entry(p, text) for p, text in sorted(hand_written.items())]
+
+
+async def _write(entries: list[SearchRecord], output: Path) -> None:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    async with PagefindIndex(config=IndexConfig(output_path=str(output))) as index:
+        for entry in entries:
+            meta = {"title": entry.title, **entry.meta}
+            await index.add_custom_record(url="/" + entry.url, content=spaced(entry.title + "。\n" + entry.text), language="zh",
+                                          meta=meta, filters=entry.filters, sort={"date": entry.date} if entry.date else None)
+
+
+def write_index(entries: list[SearchRecord], output: Path) -> None:
+    asyncio.run(_write(entries, output))
