@@ -12,10 +12,11 @@ from .config import load_config
 from .errors import ConfigError, ContentError
 from .authoring import assign_numbers, fix_encodings, import_document, new_record
 from .checks import warnings
-from .pipeline import build_stage, plan
+from .pipeline import build_stage, index_search, plan
 from .site import Site
 
 TODAY_VARIABLE = "GONGKAI_TODAY"  # carries --today into the MkDocs hook
+CLI_BUILD_VARIABLE = "GONGKAI_CLI_BUILD"  # tells the hook that `gongkai build` generates and indexes itself
 
 DESCRIPTION = """\
 gongkai — 乡镇政务公开网站生成工具 / builds a township's 政务公开 section from content/.
@@ -74,9 +75,11 @@ def _summary(site: Site) -> str:
             f"政策解读 {len(site.interpretations)} 篇, 年度报告 {len(site.reports)} 篇")
 
 
-def _mkdocs(root: Path, today: dt.date, *arguments: str) -> int:
+def _mkdocs(root: Path, today: dt.date, *arguments: str, cli_build: bool = False) -> int:
     # NO_MKDOCS_2_WARNING: MkDocs 1.6 prints a banner about 2.0 on every run; gongkai pins mkdocs<2.
     environment = dict(os.environ, **{TODAY_VARIABLE: today.isoformat(), "NO_MKDOCS_2_WARNING": "1"})
+    if cli_build:
+        environment[CLI_BUILD_VARIABLE] = "1"
     return subprocess.call([sys.executable, "-m", "mkdocs", *arguments], cwd=root, env=environment)
 
 
@@ -128,7 +131,11 @@ def main(argv: list[str] | None = None) -> int:
         _print_warnings(site)
         print(f"已生成 {config.stage_dir.name}/: {_summary(site)} (更新 {written.written} 个文件, 删除 {written.removed} 个)")
         if arguments.command == "build":
-            return 1 if _mkdocs(config.root, today, "build", "--strict") else 0
+            if _mkdocs(config.root, today, "build", "--strict", cli_build=True):
+                return 1
+            if config.search == "pagefind":
+                index_search(config, site)
+            return 0
         return _mkdocs(config.root, today, "serve", "--dev-addr", arguments.dev_addr)
     except ContentError as error:
         for problem in error.problems:

@@ -50,6 +50,7 @@ class SiteConfig:
     content_dir: Path  # what staff write: content/
     pages_dir: Path  # hand-written pages: docs/
     stage_dir: Path  # the generated Markdown tree that MkDocs builds (mkdocs.yml docs_dir)
+    site_dir: Path  # the built site (mkdocs.yml site_dir)
     site_name: str
     town: str  # 纸坊镇
     issuer: str  # default 发布机构 / 发文机关 when a record leaves it out
@@ -203,6 +204,7 @@ def load_config(root: Path) -> SiteConfig:
         content_dir=root / _text(gongkai, "content_dir", "extra.gongkai", "content"),
         pages_dir=root / _text(gongkai, "pages_dir", "extra.gongkai", "docs"),
         stage_dir=(root / _text(raw, "docs_dir", "", "docs")).resolve(),
+        site_dir=(root / _text(raw, "site_dir", "", "site")).resolve(),
         site_name=_text(raw, "site_name", ""),
         town=town,
         issuer=_text(gongkai, "issuer", "extra.gongkai"),

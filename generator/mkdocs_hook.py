@@ -5,6 +5,7 @@ without this hook.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import os
@@ -14,12 +15,10 @@ from mkdocs.exceptions import PluginError
 
 from generator.checks import warnings
 
-from generator.cli import TODAY_VARIABLE
+from generator.cli import CLI_BUILD_VARIABLE, TODAY_VARIABLE
 from generator.config import load_config
 from generator.errors import ConfigError, ContentError
-from generator.pipeline import build_stage
-from generator.search_index import search_entries, write_index
-from generator.writer import hand_written_files
+from generator.pipeline import build_stage, index_search
 
 
 class _Built:
@@ -59,7 +58,14 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def _driven_by_cli() -> bool:
+    """`gongkai build` generates and indexes itself and runs MkDocs only in between."""
+    return os.environ.get(CLI_BUILD_VARIABLE) == "1"
+
+
 def on_pre_build(config) -> None:
+    if _driven_by_cli():
+        return
     today = _today()
     try:
         site, _ = build_stage(_settings(config), today)
@@ -75,13 +81,12 @@ def on_pre_build(config) -> None:
 def on_post_build(config) -> None:
     """Write the Pagefind index into the built site, also under `mkdocs serve`."""
     settings = _settings(config)
-    if settings.search != "pagefind" or _built.site is None:
+    if settings.search != "pagefind" or _built.site is None or _driven_by_cli():
         return
-    hand_written = {f.path: f.source.read_text(encoding="utf-8") for f in hand_written_files(settings.pages_dir) if f.path.endswith(".md")}
     try:
-        write_index(search_entries(_built.site, hand_written), Path(config.site_dir) / "pagefind")
-    except Exception as error:  # the Pagefind service reports its failures as many exception types
-        raise PluginError(f"gongkai: Pagefind 建立搜索索引失败: {error}") from None
+        index_search(dataclasses.replace(settings, site_dir=Path(config.site_dir)), _built.site)
+    except ConfigError as error:
+        raise PluginError(f"gongkai: {error}") from None
 
 
 def on_serve(server, config, builder):

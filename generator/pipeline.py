@@ -6,6 +6,7 @@ from collections import Counter
 import datetime as dt
 
 from .config import SiteConfig
+from .errors import ConfigError
 from .errors import ContentError, Problem, SourceRef
 from . import report_checks, safety
 from .chrome import footer_problems
@@ -14,6 +15,7 @@ from .models import CONTENT_TYPES, Report, validate
 from .outputs import CopiedFile, Page
 from .pages import generate
 from .readers import read_tree
+from .search_index import search_entries, write_index
 from .site import Site, assemble
 from .templating import page_path
 from .writer import WriteSummary, hand_written_files, write_tree
@@ -59,6 +61,15 @@ def plan(config: SiteConfig, today: dt.date) -> tuple[Site, list[Page | CopiedFi
     if clashes:
         raise ContentError(clashes)
     return site, [*hand_written, *pages, *attachments]
+
+
+def index_search(config: SiteConfig, site: Site) -> None:
+    """Write the Pagefind index into the built site (after MkDocs has built it)."""
+    hand_written = {f.path: f.source.read_text(encoding="utf-8") for f in hand_written_files(config.pages_dir) if f.path.endswith(".md")}
+    try:
+        write_index(search_entries(site, hand_written), config.site_dir / "pagefind")
+    except Exception as error:  # the Pagefind service reports its failures as many exception types
+        raise ConfigError(f"Pagefind 建立搜索索引失败 / search indexing failed: {error}") from None
 
 
 def build_stage(config: SiteConfig, today: dt.date) -> tuple[Site, WriteSummary]:
