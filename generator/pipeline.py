@@ -6,8 +6,7 @@ from collections import Counter
 import datetime as dt
 
 from .config import SiteConfig
-from .errors import ConfigError
-from .errors import ContentError, Problem, SourceRef
+from .errors import ConfigError, ContentError, Problem, SourceRef
 from . import report_checks, safety
 from .chrome import footer_problems
 from .lifecycle import published_attachments
