@@ -7,9 +7,13 @@ search a plain substring match: what a citizen types is what is found.
 """
 from __future__ import annotations
 
-import asyncio
 import re
+import shutil
+import subprocess
+import sys
+import tempfile
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 from .models import CONTENT_TYPES, Policy, Record
@@ -73,15 +77,29 @@ def search_entries(site: Site, hand_written: dict[str, str]) -> list[SearchRecor
     return [record_entry(r, site) for r in listed(site.records)] + [page_entry(p, text) for p, text in sorted(hand_written.items())]
 
 
-async def _write(entries: list[SearchRecord], output: Path) -> None:
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    async with PagefindIndex(config=IndexConfig(output_path=str(output))) as index:
-        for entry in entries:
-            meta = {"title": entry.title, **entry.meta}
-            await index.add_custom_record(url="/" + entry.url, content=spaced(entry.title + "。\n" + entry.text), language="zh",
-                                          meta=meta, filters=entry.filters, sort={"date": entry.date} if entry.date else None)
+def entry_html(entry: SearchRecord) -> str:
+    """The page Pagefind indexes for one entry: the text to search, and the title, details and filters
+    it shows with a result (data-pagefind-ignore keeps those out of the words, not out of the result)."""
+    details = [f'<span data-pagefind-meta="title">{escape(entry.title)}</span>']
+    details += [f'<span data-pagefind-meta="{escape(key)}">{escape(value)}</span>' for key, value in entry.meta.items()]
+    details += [f'<span data-pagefind-filter="{escape(key)}">{escape(value)}</span>' for key, values in entry.filters.items() for value in values]
+    if entry.date:
+        details.append(f'<span data-pagefind-sort="date">{escape(entry.date)}</span>')
+    text = escape(spaced(entry.title + "。\n" + entry.text))
+    return (f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>{escape(entry.title)}</title></head>'
+            f'<body><main data-pagefind-body><div data-pagefind-ignore>{"".join(details)}</div><p>{text}</p></main></body></html>')
 
 
 def write_index(entries: list[SearchRecord], output: Path) -> None:
-    asyncio.run(_write(entries, output))
+    """Run Pagefind over one small page per entry, written to a temporary folder, into `output`."""
+    with tempfile.TemporaryDirectory(prefix="gongkai-search-") as folder:
+        for entry in entries:
+            page = Path(folder, entry.url, "index.html")
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(entry_html(entry), encoding="utf-8")
+        if output.exists():
+            shutil.rmtree(output)
+        command = [sys.executable, "-m", "pagefind", "--site", folder, "--output-path", str(output.resolve()), "--silent"]
+        result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace")
+        if result.returncode:
+            raise RuntimeError((result.stdout + result.stderr).strip() or f"pagefind exited with {result.returncode}")
