@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import posixpath
 import re
 from decimal import Decimal
 
@@ -33,8 +32,14 @@ def yaml_string(value: object) -> str:
 
 
 def relative(target: str, start_page: str) -> str:
-    """Link from one generated page to another file, both given relative to the tree's root."""
-    return posixpath.relpath(target, posixpath.dirname(start_page) or ".")
+    """Link from one generated page to another file, both given relative to the tree's root (normalised
+    paths, as the generator makes them; plain string work because this runs for every link of every page)."""
+    target_parts = target.split("/")
+    start_parts = start_page.split("/")[:-1]
+    common = 0
+    while common < min(len(start_parts), len(target_parts) - 1) and start_parts[common] == target_parts[common]:
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + target_parts[common:])
 
 
 def file_size(size: int) -> str:

@@ -50,7 +50,12 @@ def mask(kind: str, digits: str) -> str:
     return digits[:4] + "*" * (len(digits) - 8) + digits[-4:]
 
 
+_CANDIDATE = re.compile(r"\d[\d\- ]{10,}")  # a run long enough to be any of them: most text has none
+
+
 def find(text: str) -> list[Hit]:
+    if not _CANDIDATE.search(text):
+        return []
     hits: list[Hit] = []
     taken: list[range] = []
 

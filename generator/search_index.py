@@ -1,9 +1,12 @@
 """The Pagefind search index, written from the records themselves after the MkDocs build.
 
-Pagefind splits a Chinese query into single characters in the browser and matches each as the prefix
-of an indexed word, so a word index built with jieba misses words such as 人居环境. Indexing Chinese text
-one character per word, and searching for the query as an exact phrase (consecutive characters), makes
-search a plain substring match: what a citizen types is what is found.
+Pagefind splits a Chinese query into single characters in the browser and matches each as the prefix of
+an indexed word, so a word index built with jieba misses words such as 人居环境; and one word per character
+makes every common character's list of pages as long as the site. So Chinese text is indexed as
+overlapping character pairs (人居 居环 环境 …), each written as a plain ASCII word, and the browser turns a
+query into the same pairs and searches them as an exact phrase (gongkai.js): a substring match whose
+download stays small as the site grows. The words shown in results come from the record's plain text,
+kept beside the index.
 """
 from __future__ import annotations
 
@@ -21,7 +24,6 @@ from .site import Site, listed, record_dir
 
 _HAN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
 _TAG = re.compile(r"<[^>]+>")
-_BRACKETS = re.compile(r"[〔〕［］【】（）()\[\]《》〈〉「」『』“”‘’\"]")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"^\s*(?:#{1,6}|[-*+]|\d+\.|>|!!!.*|\|?\s*-{3,}.*)\s*|[*_`|]")
 
@@ -47,10 +49,30 @@ def plain_text(markdown: str) -> str:
     return "\n".join(lines)
 
 
-def spaced(text: str) -> str:
-    """Every Chinese character becomes a word of its own; other words stay as they are. Brackets such as
-    〔〕 in a 文号 become spaces, as the browser drops them from a query."""
-    return " ".join(_HAN.sub(r" \1 ", _BRACKETS.sub(" ", text)).split())
+_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9A-Za-z]+")
+EXCERPT_TEXT = 1500  # characters of plain text kept with each entry, for excerpts
+
+
+def char_code(char: str) -> str:
+    """A character as five lowercase letters (26**5 covers every code point in use)."""
+    number, letters = ord(char), []
+    for _ in range(5):
+        number, digit = divmod(number, 26)
+        letters.append(chr(97 + digit))
+    return "".join(reversed(letters))
+
+
+def tokens(text: str) -> str:
+    """Chinese runs become pairs of neighbouring characters plus the run's last character; other words stay.
+
+    "纸政发〔2023〕3号" → q(纸政) q(政发) q(发) 2023 3 q(号); the browser makes the same words from a query."""
+    words = []
+    for run in _RUN.findall(text):
+        if _HAN.match(run):
+            words += ["q" + char_code(a) + char_code(b) for a, b in zip(run, run[1:])] + ["q" + char_code(run[-1])]
+        else:
+            words.append(run.lower())
+    return " ".join(words)
 
 
 def record_entry(record: Record, site: Site) -> SearchRecord:
@@ -80,12 +102,13 @@ def search_entries(site: Site, hand_written: dict[str, str]) -> list[SearchRecor
 def entry_html(entry: SearchRecord) -> str:
     """The page Pagefind indexes for one entry: the text to search, and the title, details and filters
     it shows with a result (data-pagefind-ignore keeps those out of the words, not out of the result)."""
-    details = [f'<span data-pagefind-meta="title">{escape(entry.title)}</span>']
+    details = [f'<span data-pagefind-meta="title">{escape(entry.title)}</span>',
+               f'<span data-pagefind-meta="text">{escape(" ".join(entry.text.split())[:EXCERPT_TEXT])}</span>']
     details += [f'<span data-pagefind-meta="{escape(key)}">{escape(value)}</span>' for key, value in entry.meta.items()]
     details += [f'<span data-pagefind-filter="{escape(key)}">{escape(value)}</span>' for key, values in entry.filters.items() for value in values]
     if entry.date:
         details.append(f'<span data-pagefind-sort="date">{escape(entry.date)}</span>')
-    text = escape(spaced(entry.title + "。\n" + entry.text))
+    text = tokens(entry.title + "。\n" + entry.text)
     return (f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>{escape(entry.title)}</title></head>'
             f'<body><main data-pagefind-body><div data-pagefind-ignore>{"".join(details)}</div><p>{text}</p></main></body></html>')
 

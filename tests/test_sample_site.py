@@ -93,7 +93,7 @@ def test_pagefind_index_is_in_the_site(sample_site):
 def test_search_entries_are_records_and_hand_written_pages(sample_site):
     from generator.config import load_config
     from generator.pipeline import load_site
-    from generator.search_index import search_entries, spaced
+    from generator.search_index import char_code, search_entries, tokens
     import datetime as dt
 
     site = load_site(load_config(sample_site), dt.date(2026, 11, 25))
@@ -103,7 +103,8 @@ def test_search_entries_are_records_and_hand_written_pages(sample_site):
     policy = entries["policies/zhengfa-2021-5/"]
     assert policy.meta == {"发布日期": "2021-06-18", "文号": "纸政发〔2021〕5号"}
     assert policy.filters == {"类型": ["规范性文件"], "年度": ["2021"], "发布机构": ["纸坊镇人民政府"], "有效性": ["废止"]}
-    assert spaced("纸政发〔2021〕5号 Word") == "纸 政 发 2021 5 号 Word"
+    q = {c: char_code(c) for c in "纸政发号"}
+    assert tokens("纸政发〔2021〕5号 Word") == f"q{q['纸']}{q['政']} q{q['政']}{q['发']} q{q['发']} 2021 5 q{q['号']} word"
 
 
 def page(sample_site, path: str) -> str:

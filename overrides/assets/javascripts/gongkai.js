@@ -230,16 +230,45 @@
       history.replaceState(null, "", "?" + next.toString());
     }
 
-    // The index holds one word per Chinese character (generator/search_index.py): a query is searched
-    // as an exact phrase, i.e. as a substring; several words separated by spaces must all be found.
-    function phrases(query) {
-      return query.replace(/[〔〕［］【】（）()\[\]《》〈〉「」『』“”‘’"]/g, " ").split(/\s+/).filter(Boolean).map(function (word) {
-        return '"' + word.replace(/([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])/g, " $1 ").trim().replace(/\s+/g, " ") + '"';
+    // The index holds Chinese text as pairs of neighbouring characters, each an ASCII word
+    // (generator/search_index.py, tokens()). A query word becomes the same pairs, searched as an exact
+    // phrase: a substring match. Several words separated by spaces must all be found.
+    var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+    var RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9A-Za-z]+/g;
+
+    function charCode(char) {
+      var number = char.codePointAt(0);
+      var letters = "";
+      for (var i = 0; i < 5; i += 1) {
+        letters = String.fromCharCode(97 + (number % 26)) + letters;
+        number = Math.floor(number / 26);
+      }
+      return letters;
+    }
+
+    function queryWords(word) {
+      var runs = word.match(RUN) || [];
+      var words = [];
+      runs.forEach(function (run, index) {
+        var last = index === runs.length - 1;
+        if (!HAN.test(run)) { words.push(run.toLowerCase()); return; }
+        var chars = Array.from(run);
+        for (var i = 0; i + 1 < chars.length; i += 1) words.push("q" + charCode(chars[i]) + charCode(chars[i + 1]));
+        // where the query's run ends the text's run may go on: its last character is covered by the
+        // last pair, or, for a single character at the very end, searched as a prefix
+        if (!last) words.push("q" + charCode(chars[chars.length - 1]));
+        else if (chars.length === 1) words.push("q" + charCode(chars[0]));
       });
+      return words;
+    }
+
+    function pagefindQuery(word) {
+      var words = queryWords(word);
+      return words.length > 1 ? '"' + words.join(" ") + '"' : words.join("");
     }
 
     function find(query, chosen) {
-      var words = phrases(query);
+      var words = query.split(/\s+/).filter(Boolean).map(pagefindQuery).filter(Boolean);
       if (!words.length) return pagefind.search(null, { filters: chosen, sort: { date: "desc" } }).then(function (s) { return s.results; });
       return Promise.all(words.map(function (word) { return pagefind.search(word, { filters: chosen }); })).then(function (searches) {
         var found = searches[0].results;
@@ -252,13 +281,26 @@
       });
     }
 
-    // Excerpts come from the indexed text, one word per character: join the characters again.
-    function joined(excerpt) {
-      var han = "[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]";
-      var near = "(?:" + han + "|[0-9%])";
-      var gap = new RegExp("(" + han + "(?:</?mark>)*) ((?:</?mark>)*" + near + ")|(" + near + "(?:</?mark>)*) ((?:</?mark>)*" + han + ")", "g");
-      var join = function (all, a, b, c, d) { return a !== undefined ? a + b : c + d; };
-      return excerpt.replace(gap, join).replace(gap, join);
+    // The excerpt: the stored plain text around the first place a query word occurs, words marked.
+    function excerptOf(text, query) {
+      var words = query.split(/\s+/).filter(Boolean);
+      var at = words.reduce(function (best, word) { var i = text.indexOf(word); return i >= 0 && (best < 0 || i < best) ? i : best; }, -1);
+      var start = Math.max(0, at - 30);
+      var piece = text.slice(start, start + 110);
+      var fragment = document.createDocumentFragment();
+      if (start > 0) fragment.appendChild(document.createTextNode("…"));
+      var pattern = words.length ? new RegExp(words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|"), "g") : null;
+      var position = 0;
+      var match;
+      while (pattern && (match = pattern.exec(piece))) {
+        fragment.appendChild(document.createTextNode(piece.slice(position, match.index)));
+        var mark = document.createElement("mark");
+        mark.textContent = match[0];
+        fragment.appendChild(mark);
+        position = match.index + match[0].length;
+      }
+      fragment.appendChild(document.createTextNode(piece.slice(position) + (start + 110 < text.length ? "…" : "")));
+      return fragment;
     }
 
     function render(data) {
@@ -281,7 +323,7 @@
       item.appendChild(details);
       var excerpt = document.createElement("p");
       excerpt.className = "gk-search__excerpt";
-      excerpt.innerHTML = joined(data.excerpt); // Pagefind escapes the page text; only <mark> is markup
+      excerpt.appendChild(excerptOf(data.meta.text || "", input.value.trim()));
       item.appendChild(excerpt);
       return item;
     }
