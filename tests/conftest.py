@@ -76,3 +76,19 @@ def sample_site(tmp_path_factory) -> Path:
                             capture_output=True, text=True, encoding="utf-8")
     assert result.returncode == 0, result.stderr
     return root
+
+
+@pytest.fixture(scope="session")
+def large_site(tmp_path_factory):
+    """A generated site of 1,000 records (generator/corpus.py), built with `gongkai build`."""
+    import subprocess
+    import sys
+
+    from generator.corpus import write_corpus
+
+    root = tmp_path_factory.mktemp("large") / "site"
+    stats = write_corpus(REPO, root, 1000)
+    result = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root), "--today", SAMPLE_TODAY],
+                            capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 0, result.stderr
+    return root, stats
