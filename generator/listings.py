@@ -8,11 +8,12 @@ import posixpath
 from dataclasses import dataclass
 from typing import Sequence
 
-from .lifecycle import EXPIRED, IN_FORCE, REPEALED
+from .lifecycle import EXPIRED, IN_FORCE, REPEALED, STATUSES
 from .markdown_text import inline, relative
 from .models import CONTENT_TYPES, Policy, Record
 from .outputs import Page
 from .pagination import Chunk, page_of, page_path, paginate
+from .search_index import HAND_WRITTEN_KIND
 from .site import Site, listed
 from .templating import Link, link, render
 
@@ -57,7 +58,20 @@ def listing_pages(site: Site) -> list[Page]:
         *_catalog(site),
         _sitemap(site),
         Page("contact/index.md", render("contact.md.j2", config=site.config)),
-        *([Page(SEARCH_PAGE, render("search.md.j2"))] if site.config.search == "pagefind" else []),
+        *([Page(SEARCH_PAGE, render("search.md.j2", filters=search_filters(site)))] if site.config.search == "pagefind" else []),
+    ]
+
+
+def search_filters(site: Site) -> list[tuple[str, list[str]]]:
+    """The choices of the search page's filters, written into the page so that a first search need not
+    download Pagefind's filter files (tens of KB on a large site) just to list them."""
+    records = listed(site.records)
+    kinds = [t.label for t in CONTENT_TYPES.values() if any(r.section == t.section for r in records)] + [HAND_WRITTEN_KIND]
+    return [
+        ("类型", kinds),
+        ("年度", sorted({str(r.published.year) for r in records}, reverse=True)),
+        ("发布机构", sorted({r.issuer for r in records})),
+        ("有效性", [s for s in STATUSES if any(site.status[p.doc_number].status == s for p in listed(site.policies))]),
     ]
 
 

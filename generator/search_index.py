@@ -50,7 +50,8 @@ def plain_text(markdown: str) -> str:
 
 
 _RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9A-Za-z]+")
-EXCERPT_TEXT = 1500  # characters of plain text kept with each entry, for excerpts
+EXCERPT_TEXT = 800  # characters of plain text kept with each entry, for excerpts (each result downloads them)
+HAND_WRITTEN_KIND = "政府信息公开指南和制度"  # the 类型 of the hand-written pages in docs/
 
 
 def char_code(char: str) -> str:
@@ -91,7 +92,7 @@ def page_entry(path: str, markdown: str) -> SearchRecord:
     """A hand-written page from docs/: its first heading is its title."""
     title = next((line[2:].strip() for line in markdown.split("\n") if line.startswith("# ")), path)
     url = "" if path == "index.md" else path.removesuffix("index.md").removesuffix(".md") + ("" if path.endswith("index.md") else "/")
-    return SearchRecord(url, title, plain_text(markdown), {}, {"类型": ["政府信息公开指南和制度"]})
+    return SearchRecord(url, title, plain_text(markdown), {}, {"类型": [HAND_WRITTEN_KIND]})
 
 
 def search_entries(site: Site, hand_written: dict[str, str]) -> list[SearchRecord]:

@@ -371,25 +371,11 @@
       });
     }
 
-    function buildFilters(available) {
-      FILTERS.forEach(function (name) {
-        var values = Object.keys(available[name] || {});
-        if (!values.length) return;
-        values.sort(function (a, b) { return name === "年度" ? b.localeCompare(a) : a.localeCompare(b, "zh-CN"); });
-        var id = "gk-search-filter-" + FILTERS.indexOf(name);
-        var label = document.createElement("label");
-        label.setAttribute("for", id);
-        label.textContent = name;
-        var select = document.createElement("select");
-        select.id = id;
-        select.name = name;
-        select.add(new Option("全部", ""));
-        values.forEach(function (value) { select.add(new Option(value + "（" + available[name][value] + "）", value)); });
-        select.value = params.get(name) || "";
+    function connectFilters() {
+      Array.prototype.forEach.call(filterBox.querySelectorAll("select"), function (select) {
+        select.value = params.get(select.name) || "";
         select.addEventListener("change", run);
-        selects[name] = select;
-        filterBox.appendChild(label);
-        filterBox.appendChild(select);
+        selects[select.name] = select;
       });
     }
 
@@ -399,9 +385,7 @@
       pagefind = module;
       return pagefind.options({ baseUrl: siteRoot().pathname, excerptLength: 40 });
     }).then(function () {
-      return pagefind.filters();
-    }).then(function (available) {
-      buildFilters(available);
+      connectFilters();
       return run();
     }).catch(function () {
       status.textContent = "搜索暂时无法使用（搜索索引没有加载）。可以在政府信息公开目录中按年份查找。";
