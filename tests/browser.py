@@ -59,3 +59,4 @@ def chromium_page():
             yield browser.new_page(viewport={"width": 1280, "height": 900})
         finally:
             browser.close()
+

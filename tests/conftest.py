@@ -92,3 +92,13 @@ def large_site(tmp_path_factory):
                             capture_output=True, text=True, encoding="utf-8")
     assert result.returncode == 0, result.stderr
     return root, stats
+
+
+@pytest.fixture(scope="module")
+def sample_url(sample_site):
+    """The built sample site served on loopback to a browser test module."""
+    from browser import require_browser, serve
+
+    require_browser()
+    with serve(sample_site / "site") as url:
+        yield url

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import chromium_page, require_browser, serve
+from browser import chromium_page
 
 pytestmark = pytest.mark.browser
 PAGES = {
@@ -33,25 +33,18 @@ def serious_violations(page) -> list[str]:
     ]
 
 
-@pytest.fixture(scope="module")
-def site_url(sample_site):
-    require_browser()
-    with serve(sample_site / "site") as url:
-        yield url
-
-
 @pytest.mark.parametrize("name", list(PAGES))
-def test_page_type_has_no_serious_violation(site_url, name):
+def test_page_type_has_no_serious_violation(sample_url, name):
     with chromium_page() as page:
-        page.goto(site_url + PAGES[name])
+        page.goto(sample_url + PAGES[name])
         page.wait_for_load_state("networkidle")
         violations = serious_violations(page)
         assert violations == [], "\n".join(violations)
 
 
-def test_search_results_have_no_serious_violation(site_url):
+def test_search_results_have_no_serious_violation(sample_url):
     with chromium_page() as page:
-        page.goto(site_url + "search/?q=%E8%B0%83%E8%A7%A3")
+        page.goto(sample_url + "search/?q=%E8%B0%83%E8%A7%A3")
         page.wait_for_selector(".gk-search__result")
         violations = serious_violations(page)
         assert violations == [], "\n".join(violations)

@@ -2,42 +2,35 @@
 visible, and a document prints with its metadata table and without navigation."""
 import pytest
 
-from browser import chromium_page, require_browser, serve
+from browser import chromium_page
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def site_url(sample_site):
-    require_browser()
-    with serve(sample_site / "site") as url:
-        yield url
 
 
 def font_size(page) -> float:
     return page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset p')).fontSize)")
 
 
-def test_elder_mode_enlarges_text_and_persists_across_pages(site_url):
+def test_elder_mode_enlarges_text_and_persists_across_pages(sample_url):
     with chromium_page() as page:
-        page.goto(site_url + "notices/2024-chungeng-beigeng/")
+        page.goto(sample_url + "notices/2024-chungeng-beigeng/")
         normal = font_size(page)
         toggle = page.get_by_role("button", name="长者模式")
         assert toggle.get_attribute("aria-pressed") == "false"
         toggle.click()
         assert toggle.get_attribute("aria-pressed") == "true"
         assert font_size(page) >= normal * 1.25
-        page.goto(site_url + "policies/zhengfa-2021-5/")
+        page.goto(sample_url + "policies/zhengfa-2021-5/")
         assert page.evaluate("document.documentElement.classList.contains('gk-elder')")
         assert page.get_by_role("button", name="长者模式").get_attribute("aria-pressed") == "true"
         page.get_by_role("button", name="长者模式").click()
-        page.goto(site_url)
+        page.goto(sample_url)
         assert not page.evaluate("document.documentElement.classList.contains('gk-elder')")
 
 
-def test_keyboard_reaches_a_skip_link_first_and_sees_focus(site_url):
+def test_keyboard_reaches_a_skip_link_first_and_sees_focus(sample_url):
     with chromium_page() as page:
-        page.goto(site_url + "notices/")
+        page.goto(sample_url + "notices/")
         page.keyboard.press("Tab")
         focused = page.evaluate("[document.activeElement.className, document.activeElement.textContent.trim(), "
                                 "getComputedStyle(document.activeElement).outlineStyle]")
@@ -48,9 +41,9 @@ def test_keyboard_reaches_a_skip_link_first_and_sees_focus(site_url):
         assert page.evaluate("document.activeElement.closest('.md-content') !== null")
 
 
-def test_a_document_prints_with_its_metadata_and_without_navigation(site_url):
+def test_a_document_prints_with_its_metadata_and_without_navigation(sample_url):
     with chromium_page() as page:
-        page.goto(site_url + "policies/zhengfa-2023-3/")
+        page.goto(sample_url + "policies/zhengfa-2023-3/")
         page.emulate_media(media="print")
         hidden = page.evaluate("['.md-header', '.md-sidebar--primary', '.md-footer', '.gk-breadcrumbs']"
                                ".map(s => getComputedStyle(document.querySelector(s)).display)")

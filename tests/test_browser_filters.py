@@ -1,25 +1,18 @@
 """The 规范性文件 table and the 公开目录 filter in the browser, and stay complete without JavaScript."""
 import pytest
 
-from browser import chromium_page, require_browser, serve
+from browser import chromium_page
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def site_url(sample_site):
-    require_browser()
-    with serve(sample_site / "site") as url:
-        yield url
 
 
 def visible_rows(page) -> list[str]:
     return [row.inner_text() for row in page.locator(".gk-table tbody tr:visible").all()]
 
 
-def test_filter_policies_by_validity_and_year(site_url):
+def test_filter_policies_by_validity_and_year(sample_url):
     with chromium_page() as page:
-        page.goto(site_url + "policies/")
+        page.goto(sample_url + "policies/")
         assert len(visible_rows(page)) == 5
         page.select_option("select[data-column='有效性']", "废止")
         rows = visible_rows(page)
@@ -30,9 +23,9 @@ def test_filter_policies_by_validity_and_year(site_url):
         assert sorted(r.split("\t")[0] for r in visible_rows(page)) == ["纸政发〔2025〕2号", "纸政发〔2025〕3号"]
 
 
-def test_catalog_filters_by_type_and_text_and_sorts(site_url):
+def test_catalog_filters_by_type_and_text_and_sorts(sample_url):
     with chromium_page() as page:
-        page.goto(site_url + "catalog/")
+        page.goto(sample_url + "catalog/")
         page.select_option("select[data-column='类型']", "政策解读")
         assert len(visible_rows(page)) == 3
         page.select_option("select[data-column='类型']", "")
@@ -44,7 +37,7 @@ def test_catalog_filters_by_type_and_text_and_sorts(site_url):
         assert first.startswith("11370829MB0000000A/2021-00001")
 
 
-def test_without_javascript_the_table_is_complete(site_url):
+def test_without_javascript_the_table_is_complete(sample_url):
     from playwright.sync_api import sync_playwright
 
     from browser import CHROMIUM, CHROMIUM_ARGS
@@ -52,7 +45,7 @@ def test_without_javascript_the_table_is_complete(site_url):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_context(java_script_enabled=False).new_page()
-        page.goto(site_url + "catalog/")
+        page.goto(sample_url + "catalog/")
         assert page.locator(".gk-table tbody tr").count() == 15
         assert page.locator(".gk-filters").count() == 0
         browser.close()

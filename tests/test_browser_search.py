@@ -6,15 +6,15 @@ import urllib.parse
 
 import pytest
 
-from browser import chromium_page, require_browser, serve
+from browser import chromium_page
 
 pytestmark = pytest.mark.browser
 REPORT_TITLE = "纸坊镇2023年度法治政府建设报告"
 
 
-def search(page, site_url: str, query: str, start: str = "notices/") -> list[str]:
+def search(page, sample_url: str, query: str, start: str = "notices/") -> list[str]:
     """Type the query into the header box of a page, as a citizen would, and read the result titles."""
-    page.goto(site_url + start)
+    page.goto(sample_url + start)
     page.fill("#gk-header-query", query)
     page.press("#gk-header-query", "Enter")
     page.wait_for_function("/找到|没有/.test(document.querySelector('.gk-search__status')?.textContent || '')")
@@ -24,40 +24,33 @@ def search(page, site_url: str, query: str, start: str = "notices/") -> list[str
     return page.locator(".gk-search__result h2").all_inner_texts()
 
 
-@pytest.fixture(scope="module")
-def site_url(sample_site):
-    require_browser()
-    with serve(sample_site / "site") as url:
-        yield url
-
-
 @pytest.mark.parametrize("query", ["调解", "矛盾纠纷", "行政执法", "调处率98%"])
-def test_chinese_query_finds_the_report(site_url, query):
+def test_chinese_query_finds_the_report(sample_url, query):
     with chromium_page() as page:
         requested = []
         page.on("request", lambda request: requested.append(request.url))
-        assert REPORT_TITLE in search(page, site_url, query)
-        assert all(url.startswith(site_url) for url in requested), [u for u in requested if not u.startswith(site_url)]
+        assert REPORT_TITLE in search(page, sample_url, query)
+        assert all(url.startswith(sample_url) for url in requested), [u for u in requested if not u.startswith(sample_url)]
 
 
-def test_a_word_jieba_and_the_browser_segment_differently_is_found(site_url):
+def test_a_word_jieba_and_the_browser_segment_differently_is_found(sample_url):
     # 人居环境: indexed word by word it was missed; indexed by character it is a plain substring match
     with chromium_page() as page:
-        titles = search(page, site_url, "人居环境")
+        titles = search(page, sample_url, "人居环境")
         assert "【示例】纸坊镇农村人居环境整治管理办法" in titles and len(titles) == 4
 
 
-def test_search_by_doc_number_shows_date_and_number(site_url):
+def test_search_by_doc_number_shows_date_and_number(sample_url):
     with chromium_page() as page:
-        titles = search(page, site_url, "纸政发〔2021〕5号")
+        titles = search(page, sample_url, "纸政发〔2021〕5号")
         assert titles[0] == "【示例】纸坊镇村级财务管理办法"
         assert page.locator(".gk-search__result").first.locator(".gk-search__details span").all_inner_texts() == [
             "2021-06-18", "纸政发〔2021〕5号"]
 
 
-def test_filters_narrow_the_results(site_url):
+def test_filters_narrow_the_results(sample_url):
     with chromium_page() as page:
-        assert len(search(page, site_url, "财务")) == 3
+        assert len(search(page, sample_url, "财务")) == 3
         page.select_option("select[name='类型']", "规范性文件")
         page.wait_for_function("document.querySelectorAll('.gk-search__result').length === 2")
         page.select_option("select[name='有效性']", "废止")
@@ -66,14 +59,14 @@ def test_filters_narrow_the_results(site_url):
         assert "有效性=废止" in urllib.parse.unquote(page.url)  # the filtered search can be bookmarked
 
 
-def test_withdrawn_notices_are_not_found(site_url):
+def test_withdrawn_notices_are_not_found(sample_url):
     with chromium_page() as page:
-        assert search(page, site_url, "春季安全生产工作会议") == []
+        assert search(page, sample_url, "春季安全生产工作会议") == []
 
 
-def test_clicking_a_result_opens_the_report(site_url):
+def test_clicking_a_result_opens_the_report(sample_url):
     with chromium_page() as page:
-        search(page, site_url, "调解")
+        search(page, sample_url, "调解")
         page.locator(".gk-search__result a", has_text="法治").first.click()
         page.wait_for_url("**/reports/2023-fazhi-zhengfu-jianshe/")
         assert page.locator("h1").first.inner_text() == REPORT_TITLE
