@@ -267,10 +267,17 @@
       return words.length > 1 ? '"' + words.join(" ") + '"' : words.join("");
     }
 
+    // A chosen filter is one more word every result must have (generator/search_index.py, filter_token()).
+    function filterWord(name, value) {
+      return "zf" + Array.from(name).map(charCode).join("") + "x" + Array.from(value).map(charCode).join("");
+    }
+
     function find(query, chosen) {
       var words = query.split(/\s+/).filter(Boolean).map(pagefindQuery).filter(Boolean);
-      if (!words.length) return pagefind.search(null, { filters: chosen, sort: { date: "desc" } }).then(function (s) { return s.results; });
-      return Promise.all(words.map(function (word) { return pagefind.search(word, { filters: chosen }); })).then(function (searches) {
+      var byDate = !words.length;  // a search by filters alone lists the newest first
+      Object.keys(chosen).forEach(function (name) { words.push(filterWord(name, chosen[name])); });
+      var options = byDate ? { sort: { date: "desc" } } : {};
+      return Promise.all(words.map(function (word) { return pagefind.search(word, options); })).then(function (searches) {
         var found = searches[0].results;
         searches.slice(1).forEach(function (other) {
           var ids = {};
