@@ -146,7 +146,7 @@ def entries(value: RawValue, parts: dict[str, Callable[[RawValue], object]], exa
     return [entry(item, parts, example) for item in items]  # type: ignore[union-attr]
 
 
-def listed(value: RawValue, convert: Callable[[RawValue], object]) -> tuple:
+def one_or_more(value: RawValue, convert: Callable[[RawValue], object]) -> tuple:
     """One value or a list of them, each converted; a problem names the item's own line."""
     items = value.data if value.kind == "list" else (value,)
     converted = []

@@ -162,7 +162,7 @@ CONTENT_TYPES: dict[str, ContentType] = {
             FieldSpec("有效期至", "valid_until", fields.date, empty=None),
             FieldSpec("主题分类", "topic", fields.text),
             FieldSpec("废止", "repeal", _repeal, empty=None),
-            FieldSpec("修改", "amended_by", lambda value: fields.listed(value, doc_number), empty=()),
+            FieldSpec("修改", "amended_by", lambda value: fields.one_or_more(value, doc_number), empty=()),
         )),
         ContentType("interpretations", "政策解读", Interpretation, _common("发布机构") + (
             FieldSpec("解读文件", "interprets", doc_number, True, "解读文件: 纸政发〔2023〕3号"),

@@ -84,7 +84,7 @@ def test_attachments_are_scanned_with_their_place(project, tmp_path):
     workbook.save(tmp_path / "x.xlsx")
     document = docx.Document()
     document.add_paragraph("说明")
-    document.add_paragraph(f"联系人手机 13912345678")
+    document.add_paragraph("联系人手机 13912345678")
     document.save(tmp_path / "x.docx")
     files = {
         "content/notices/a/index.md": attachment_notice("名单.csv"),
@@ -103,7 +103,7 @@ def test_attachments_are_scanned_with_their_place(project, tmp_path):
 
 
 def test_the_text_layer_of_a_pdf_is_scanned(project):
-    content = f"BT /F1 12 Tf 72 720 Td (Tel 13812345678) Tj ET".encode()
+    content = b"BT /F1 12 Tf 72 720 Td (Tel 13812345678) Tj ET"
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
                b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
