@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+# The seed report (纸坊镇 2023年度法治政府建设报告) as it was handed over: raw input for import and figure tests.
+SEED = REPO / "tests" / "fixtures" / "seed" / "2023-fazhi-report.txt"
 SAMPLE_TODAY = "2026-11-25"  # the sample site shows 有效, 已修改, 失效 and 废止 documents on this day
 MINIMAL_MKDOCS_YML = """\
 site_name: 测试站点

@@ -5,9 +5,8 @@ from pathlib import Path
 
 import docx
 
-from conftest import REPO, copy_sample_project
+from conftest import REPO, SEED, copy_sample_project
 
-SEED = REPO.parent / "shared" / "seeds" / "000_4d7abf357b95ea80.txt"
 SAMPLE = REPO / "content" / "reports" / "2023-fazhi-zhengfu-jianshe.md"
 
 

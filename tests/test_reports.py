@@ -1,6 +1,5 @@
 """Annual reports: every identity of the national tables with a failing example, structure, timing, figures."""
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -8,11 +7,11 @@ from generator.checks import warnings
 from generator.config import load_config
 from generator.errors import ContentError
 from generator.pipeline import load_site
+from conftest import SEED
 from report_texts import gongkai_report
 
 PATH = "content/reports/2023-gk.md"
 TODAY = dt.date(2024, 6, 1)
-SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds" / "000_4d7abf357b95ea80.txt"
 
 
 def errors(project, text: str, extra: dict | None = None) -> list[str]:

@@ -2,9 +2,9 @@
 import html
 import json
 import re
-from pathlib import Path
 
-SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds" / "000_4d7abf357b95ea80.txt"
+from conftest import SEED
+
 REPORT = "reports/2023-fazhi-zhengfu-jianshe/index.html"
 
 
