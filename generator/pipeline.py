@@ -23,9 +23,11 @@ from .writer import WriteSummary, hand_written_files, write_tree
 def load_site(config: SiteConfig, today: dt.date) -> Site:
     """Everything `gongkai check` does; raises ContentError with every problem found."""
     documents, problems = read_tree(config.content_dir, config.root, frozenset(CONTENT_TYPES))
+    extensions = config.text  # mkdocs.yml: the Markdown extensions bodies are rendered with
     records = []
     numbers_of_invalid_policies = set()
     for document in documents:
+        problems.extend(safety.document_problems(document, config, extensions))
         record, found = validate(document, config)
         problems.extend(found)
         if record is not None:
@@ -36,7 +38,9 @@ def load_site(config: SiteConfig, today: dt.date) -> Site:
             numbers_of_invalid_policies.update("".join(str(raw.data).split()) for key, raw in document.fields if key == "文号")
     site, found = assemble(records, config, today, frozenset(numbers_of_invalid_policies))
     problems += found + report_checks.site_problems(site) + footer_problems(config.footer, config.text)
-    scanned = [p for r in records for p in safety.record_problems(r, config, bool(published_attachments(r, today)))]
+    scanned = safety.pages_problems(config, extensions) + [
+        p for r in records for p in safety.attachment_problems(
+            r.attachments, published_attachments(r, today), r.line_of("附件"), safety.allowed_numbers(config, r.public_numbers))]
     problems += [p for p in scanned if not p.warning]
     if problems:
         raise ContentError(problems)

@@ -1,78 +1,180 @@
-"""Checks that keep a record safe to publish: no personal data in its text or attachments (errors),
-no script in its body (errors), attachments that could not be scanned (warnings)."""
+"""Checks that keep what staff write safe to publish, whether or not it is otherwise valid:
+
+- personal data in every value, key, file name, body and published attachment (errors, always masked);
+- HTML that the sanitizer would remove from a body (errors: what is built is what was checked);
+- attachments of a type a browser would run from the site's own origin, or whose content is not what
+  their name says (errors); attachments that could not be scanned (warnings).
+"""
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from pathlib import Path
+from typing import Iterable, Iterator
 
-from . import personal_data
+from . import personal_data, sanitizer
 from .attachment_text import Unreadable, pieces
 from .config import SiteConfig
 from .errors import BODY, Problem, SourceRef
-from .models import Record
+from .fields import Attachment
+from .readers import RawDocument, RawValue, invisible_free, link_problem
 
-_TEXT_FIELDS = (("标题", "title"), ("摘要", "summary"), ("发布机构", "issuer"), ("发文机关", "issuer"))
-_UNSAFE = (
-    (re.compile(r"<\s*script\b", re.I), "<script>"),
-    (re.compile(r"<\s*iframe\b", re.I), "<iframe>"),
-    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), "事件属性 on…="),
-    (re.compile(r"javascript\s*:", re.I), "javascript: 链接"),
-)
-_FENCE = re.compile(r"\s*(```|~~~)")
-_MAYBE_UNSAFE = re.compile(r"<|javascript", re.I)  # a body without either cannot hold any of _UNSAFE
-
-
-def _allowed(record: Record, config: SiteConfig) -> set[str]:
-    return {re.sub(r"\D", "", n) for n in (*config.allowed_numbers, *record.public_numbers)}
-
-
-def _hits(text: str, allowed: set[str]) -> list[tuple[personal_data.Hit, str]]:
-    return [(hit, personal_data.masked_excerpt(text, hit)) for hit in personal_data.find(text) if hit.digits not in allowed]
-
-
-def _message(hit: personal_data.Hit, excerpt: str) -> tuple[str, str]:
-    return (f"疑似{hit.kind} {hit.masked}: “{excerpt}”",
-            f"公开前必须打码, 如 {hit.masked}; 若是公开的办公号码, 在本文件的 公开号码 或 mkdocs.yml 的 personal_data.allowed 中列出")
+PUBLIC_NUMBERS_KEY = "公开号码"
+# Documents a citizen downloads, by the first bytes their content must start with (None: plain text).
+_ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ATTACHMENT_TYPES: dict[str, tuple[tuple[bytes, ...] | None, str]] = {
+    ".pdf": ((b"%PDF-",), "PDF"), ".ofd": ((_ZIP,), "OFD"),
+    ".doc": ((_OLE,), "Word"), ".docx": ((_ZIP,), "Word"), ".wps": ((_OLE, _ZIP), "WPS 文字"),
+    ".xls": ((_OLE,), "Excel"), ".xlsx": ((_ZIP,), "Excel"), ".et": ((_OLE, _ZIP), "WPS 表格"),
+    ".ppt": ((_OLE,), "PowerPoint"), ".pptx": ((_ZIP,), "PowerPoint"), ".dps": ((_OLE, _ZIP), "WPS 演示"),
+    ".csv": (None, "CSV"), ".txt": (None, "文本"),
+    ".zip": ((_ZIP,), "ZIP"), ".rar": ((b"Rar!\x1a\x07",), "RAR"), ".7z": ((b"7z\xbc\xaf\x27\x1c",), "7z"),
+    ".jpg": ((b"\xff\xd8\xff",), "JPEG 图片"), ".jpeg": ((b"\xff\xd8\xff",), "JPEG 图片"),
+    ".png": ((b"\x89PNG\r\n\x1a\n",), "PNG 图片"), ".gif": ((b"GIF87a", b"GIF89a"), "GIF 图片"),
+}
+_RUNS_IN_BROWSER = {".html", ".htm", ".xhtml", ".shtml", ".svg", ".svgz", ".js", ".mjs", ".css", ".xml", ".xsl",
+                    ".md", ".markdown", ".swf", ".php", ".jsp", ".asp", ".aspx", ".wasm", ".json"}
+PLAIN_EXPECTED = "公开前必须打码, 如 {masked}; 若是公开的办公号码, 在本文件的 公开号码 或 mkdocs.yml 的 personal_data.allowed 中列出"
 
 
-def _body_lines(record: Record) -> Iterable[tuple[int, str]]:
-    fenced = False
-    for offset, line in enumerate(record.body.split("\n")):
-        if _FENCE.match(line):
-            fenced = not fenced
-            continue
-        if not fenced:
-            yield record.body_line + offset, line
+def allowed_numbers(config: SiteConfig, own: Iterable[str] = ()) -> set[str]:
+    """Numbers that may be published: hotlines in mkdocs.yml, office numbers a record lists as 公开号码."""
+    return {re.sub(r"\D", "", n) for n in (*config.allowed_numbers, *own) if re.sub(r"\D", "", n)}
 
 
-def record_problems(record: Record, config: SiteConfig, published_attachments: bool) -> list[Problem]:
-    """Errors and warnings for one record; attachments are scanned only when they will be published."""
-    allowed = _allowed(record, config)
-    path = record.source.path
+def _own_numbers(document: RawDocument) -> list[str]:
+    written = dict(document.fields).get(PUBLIC_NUMBERS_KEY)
+    return [re.sub(r"\s", "", text) for _, text in _texts(written) for text in re.split(r"[,，、;；\s]+", text)] if written else []
+
+
+def _texts(value: RawValue) -> Iterator[tuple[int, str]]:
+    """Every text inside a front-matter value, with its line, keys of nested tables included."""
+    if value.kind == "text":
+        yield value.line, str(value.data)
+    elif value.kind == "list":
+        for item in value.data:  # type: ignore[union-attr]
+            yield from _texts(item)
+    else:
+        for key, item in value.data:  # type: ignore[misc]
+            yield item.line, key
+            yield from _texts(item)
+
+
+def number_problems(text: str, where: SourceRef, field: str, allowed: set[str], first_line: int | None = None) -> list[Problem]:
+    """Personal data in `text`; with `first_line`, `text` spans lines and each hit names its own."""
     found = []
-    for key, attribute in _TEXT_FIELDS:
-        if key in record.lines:
-            for hit, excerpt in _hits(getattr(record, attribute), allowed):
-                found.append(Problem(record.line_of(key), key, *_message(hit, excerpt)))
-    numbers, markup = personal_data.find(record.body), _MAYBE_UNSAFE.search(record.body)
-    for line, text in _body_lines(record) if numbers or markup else ():
-        for hit, excerpt in _hits(text, allowed):
-            found.append(Problem(SourceRef(path, line), BODY, *_message(hit, excerpt)))
-        for pattern, name in _UNSAFE if markup else ():
-            if pattern.search(text):
-                found.append(Problem(SourceRef(path, line), BODY, f"不允许使用 {name}", "正文只能用 Markdown 和不带脚本的简单 HTML; 视频等请作为附件"))
-    if published_attachments:
-        for attachment in record.attachments:
-            found += _attachment_problems(attachment.path, f"{path.rsplit('/', 1)[0]}/{attachment.file}", allowed)
+    for hit in personal_data.find(text):
+        if hit.digits in allowed:
+            continue
+        line = where.line if first_line is None else first_line + text.count("\n", 0, hit.start)
+        excerpt = " ".join(personal_data.masked_excerpt(text, hit).split())
+        found.append(Problem(SourceRef(where.path, line, where.place), field, f"疑似{hit.kind} {hit.masked}: “{excerpt}”",
+                             PLAIN_EXPECTED.format(masked=hit.masked)))
     return found
 
 
-def _attachment_problems(file, shown_path: str, allowed: set[str]) -> list[Problem]:
+def document_problems(document: RawDocument, config: SiteConfig, extensions: str) -> list[Problem]:
+    """Personal data anywhere in a record file, and unsafe HTML in its body; valid or not."""
+    allowed = allowed_numbers(config, _own_numbers(document))
+    path = document.source.path
+    found = number_problems(document.slug, document.source, "", allowed)  # the file name becomes the URL
+    for key, value in document.fields:
+        if key != PUBLIC_NUMBERS_KEY:
+            for line, text in [(value.line, key), *_texts(value)]:
+                found += number_problems(text, SourceRef(path, line), key, allowed)
+    found += number_problems(document.body, SourceRef(path, document.body_line), BODY, allowed, document.body_line)
+    return found + body_markup_problems(document.body, path, document.body_line, extensions)
+
+
+def body_markup_problems(body: str, path: str, first_line: int, extensions: str) -> list[Problem]:
+    return [Problem(SourceRef(path, first_line + offset), BODY, finding.message, finding.expected)
+            for offset, finding in sanitizer.findings(body, extensions)]
+
+
+def attachment_problems(attachments: Iterable[Attachment], published: Iterable[Attachment], where: SourceRef,
+                        allowed: set[str]) -> list[Problem]:
+    """Type and name of every attachment; the text of those that will be published."""
+    folder = where.path.rsplit("/", 1)[0]
+    found = []
+    for attachment in attachments:
+        found += file_type_problems(attachment.path, attachment.file, where)
+    for attachment in published:
+        found += content_problems(attachment.path, f"{folder}/{attachment.file}", allowed)
+    return found
+
+
+def file_type_problems(path: Path, shown_name: str, where: SourceRef, field: str = "附件") -> list[Problem]:
+    suffix = path.suffix.lower()
+    if suffix in _RUNS_IN_BROWSER:
+        return [Problem(where, field, f"'{shown_name}': 不能发布 {suffix} 文件, 浏览器会在本站打开并运行其中的代码",
+                        "请转为 PDF 后再作为附件")]
+    if suffix not in ATTACHMENT_TYPES:
+        kinds = "、".join(sorted(k.lstrip(".") for k in ATTACHMENT_TYPES))
+        return [Problem(where, field, f"'{shown_name}': 不能发布 {suffix or '没有扩展名的'} 文件", f"可以发布的类型: {kinds}")]
+    signatures, kind = ATTACHMENT_TYPES[suffix]
+    with path.open("rb") as handle:
+        head = handle.read(512)
+    if signatures is None and (b"\x00" not in head or head[:2] in (b"\xff\xfe", b"\xfe\xff")):
+        return []  # text: UTF-8, GB18030 or UTF-16 with its byte-order mark (Excel's "Unicode text")
+    if signatures is not None and head.startswith(signatures):
+        return []
+    return [Problem(where, field, f"'{shown_name}': 文件内容不是 {kind} (扩展名与内容不符)", f"请用正确的扩展名保存为 {kind} 文件")]
+
+
+def content_problems(file: Path, shown_path: str, allowed: set[str]) -> list[Problem]:
     found = []
     try:
         for piece in pieces(file):
-            for hit, excerpt in _hits(piece.text, allowed):
-                found.append(Problem(SourceRef(shown_path, piece.line, piece.place), "附件", *_message(hit, excerpt)))
+            found += number_problems(piece.text, SourceRef(shown_path, piece.line, piece.place), "附件", allowed)
     except Unreadable as error:
         found.append(Problem(SourceRef(shown_path, 1), "附件", str(error), "请人工确认其中没有身份证号、手机号、银行卡号", warning=True))
     return found
+
+
+def pages_problems(config: SiteConfig, extensions: str) -> list[Problem]:
+    """Hand-written pages in docs/ are content too: the same rules for links, file types, HTML and
+    personal data, and titles the theme prints as they are."""
+    pages_dir = config.pages_dir
+    if not pages_dir.is_dir():
+        return []
+    allowed = allowed_numbers(config)
+    found = []
+    for path in sorted(pages_dir.rglob("*")):
+        relative = path.relative_to(pages_dir)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        shown = f"{pages_dir.name}/{relative.as_posix()}"
+        where = SourceRef(shown, 1)
+        link = link_problem(path, pages_dir, config.root)
+        if link or path.is_dir():
+            found += [link] if link else []
+            continue
+        found += number_problems(relative.as_posix(), where, "", allowed)
+        if path.suffix.lower() == ".md":
+            found += _page_problems(path, shown, allowed, extensions)
+        else:
+            found += [Problem(p.source, "", p.message, p.expected) for p in file_type_problems(path, relative.name, where)]
+            found += content_problems(path, shown, allowed) if path.suffix.lower() in (".txt", ".csv", ".docx", ".xlsx", ".pdf") else []
+    return found
+
+
+def _page_problems(path: Path, shown: str, allowed: set[str], extensions: str) -> list[Problem]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError:
+        return [Problem(SourceRef(shown, 1), "", "文件不是 UTF-8 编码的文字", "请用 UTF-8 编码保存")]
+    lines = text.split("\n")
+    body_line = 1
+    found = []
+    if lines[0].strip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+        if end is not None:
+            body_line = end + 2
+            for number, line in enumerate(lines[1:end], 2):
+                key, _, value = line.partition(":")
+                if key.strip() in ("title", "description") and set(value) & set('<>&"'):
+                    found.append(Problem(SourceRef(shown, number), key.strip(), "不能含有 < > & \" 这几个符号",
+                                         "主题会把它原样放进网页; 请改用全角的 ＜ ＞ ＆ “ ”"))
+    body = "\n".join(lines[body_line - 1:])
+    found += number_problems(text, SourceRef(shown, 1), BODY, allowed, 1)
+    found += [Problem(SourceRef(shown, i), BODY, "含有看不见的控制字符", "请删除它") for i, line in enumerate(lines, 1) if not invisible_free(line.replace("\t", ""))]
+    return found + body_markup_problems(body, shown, body_line, extensions)

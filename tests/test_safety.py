@@ -122,7 +122,7 @@ def test_the_text_layer_of_a_pdf_is_scanned(project):
 def test_an_unreadable_attachment_type_is_a_warning(project):
     from generator.checks import warnings
 
-    root = project({"content/notices/a/index.md": attachment_notice("名单.doc"), "content/notices/a/名单.doc": b"\xd0\xcf\x11\xe0"})
+    root = project({"content/notices/a/index.md": attachment_notice("名单.doc"), "content/notices/a/名单.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)})
     found = [str(w) for w in warnings(load_site(load_config(root), TODAY)) if "名单" in str(w)]
     assert found == ["content/notices/a/名单.doc:1: 警告: 字段 '附件': 无法检查 .doc 文件中的个人信息 (请转为 .docx、.xlsx 或带文字层的 .pdf) "
                      "(请人工确认其中没有身份证号、手机号、银行卡号)"]
@@ -134,18 +134,33 @@ def test_a_gongshi_past_its_period_no_longer_publishes_and_so_no_longer_blocks(p
     assert passes(project, files)
 
 
+HTML_EXPECTED = "正文只能用 Markdown 和简单的 HTML: 标题、段落、列表、表格、链接和本站图片; 视频、网页等请作为附件或写成链接"
+
+
 @pytest.mark.parametrize(
-    "body, name",
-    [("<script>alert(1)</script>", "<script>"), ('<img src="x.png" onerror="alert(1)">', "事件属性 on…="),
-     ("[点我](javascript:alert(1))", "javascript: 链接"), ('<iframe src="https://example.com"></iframe>', "<iframe>")],
+    "body, message",
+    [("<script>alert(1)</script>", "不允许使用 <script> 标签"),
+     ('<img src="x.png" onerror="alert(1)">', "不允许在 <img> 上使用 onerror 属性"),
+     ('<iframe src="https://example.com"></iframe>', "不允许使用 <iframe> 标签")],
 )
-def test_script_in_a_body_is_refused_with_its_line(project, body, name):
+def test_script_in_a_body_is_refused_with_its_line(project, body, message):
     found = problems(project, {"content/notices/a.md": NOTICE.format(extra="", body="第一段\n\n" + body)})
-    assert found == [f"content/notices/a.md:9: 正文: 不允许使用 {name} (正文只能用 Markdown 和不带脚本的简单 HTML; 视频等请作为附件)"]
+    assert found == [f"content/notices/a.md:9: 正文: {message} ({HTML_EXPECTED})"]
+
+
+def test_a_javascript_link_is_refused_with_its_line(project):
+    found = problems(project, {"content/notices/a.md": NOTICE.format(extra="", body="第一段\n\n[点我](javascript:alert(1))")})
+    assert found == ["content/notices/a.md:9: 正文: 不允许的链接地址 'javascript:alert(1)' (链接只能是 http://、https://、mailto:、tel: 或站内地址)"]
 
 
 def test_script_inside_a_code_block_is_shown_as_text(project):
-    assert passes(project, {"content/notices/a.md": NOTICE.format(extra="", body="```html\n<script>x</script>\n```")})
+    assert passes(project, {"content/notices/a.md": NOTICE.format(extra="", body="示例：\n\n    <script>x</script>\n\n`<b onclick=x>`")})
+
+
+def test_an_unclosed_fence_hides_nothing(project):
+    """mkdocs.yml has no fenced-code extension: ``` is text, and what follows it is rendered and checked."""
+    found = problems(project, {"content/notices/a.md": NOTICE.format(extra="", body="```\n第一行\n<script>x</script>")})
+    assert found == [f"content/notices/a.md:9: 正文: 不允许使用 <script> 标签 ({HTML_EXPECTED})"]
 
 
 def test_an_attachment_linking_out_of_content_is_refused(project, tmp_path):

@@ -1,0 +1,194 @@
+"""What HTML a published page may carry: an allow-list, enforced by a real sanitizer (nh3, the Ammonia
+binding) on the HTML that the body's Markdown renders to, with the extensions mkdocs.yml lists.
+
+`gongkai check` refuses a body from which the sanitizer would remove anything, naming the line, so that
+what is built is exactly what was checked: the generated Markdown tree carries only bodies that render
+to allowed HTML, and any builder that reads mkdocs.yml (with or without our hooks) builds a safe site.
+"""
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import markdown
+import nh3
+from mkdocs.utils.yaml import yaml_load
+
+# What a 政务公开 document needs: structure, emphasis, tables, links, pictures from the site itself.
+ALLOWED_TAGS = frozenset({
+    "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "div", "span", "blockquote", "pre", "code",
+    "strong", "b", "em", "i", "u", "s", "del", "ins", "sub", "sup", "small", "mark", "abbr",
+    "ul", "ol", "li", "dl", "dt", "dd",
+    "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td",
+    "a", "img",
+})
+_CELL = {"rowspan", "colspan", "align", "scope"}
+ALLOWED_ATTRIBUTES = {
+    **{f"h{level}": {"id"} for level in range(1, 7)},  # the toc extension's anchors
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "th": _CELL, "td": _CELL, "col": {"span"}, "colgroup": {"span"},
+    "ol": {"start"}, "abbr": {"title"},
+}
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# Admonitions (!!! note "…") are the only classes content may carry: the theme styles them.
+ADMONITION_TYPES = frozenset({
+    "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success", "check", "done",
+    "question", "help", "faq", "warning", "caution", "attention", "failure", "fail", "missing", "danger", "error",
+    "bug", "example", "quote", "cite", "inline", "end",
+})
+ALLOWED_CLASSES = {"div": set(ADMONITION_TYPES | {"admonition"}), "p": {"admonition-title"}}
+# With only these extensions, a body without any of the _MARKUP strings renders to plain structural tags.
+_PLAIN_EXTENSIONS = frozenset({"tables", "attr_list", "md_in_html", "admonition", "toc", "sane_lists", "nl2br",
+                               "def_list", "abbr", "footnotes"})
+_MARKUP = ("<", "{", "](", "]:", "!!!", ":-", "-:")  # ":-", "-:": table alignment
+EXPECTED = "正文只能用 Markdown 和简单的 HTML: 标题、段落、列表、表格、链接和本站图片; 视频、网页等请作为附件或写成链接"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the sanitizer would remove, said so that a clerk can find it."""
+
+    message: str
+    expected: str = EXPECTED
+
+
+def _filter_attribute(tag: str, name: str, value: str) -> str | None:
+    if name == "src" and not _site_url(value):
+        return None
+    if name == "id" and value.startswith(("__", "md-", "gk-")):
+        return None  # the theme's own element ids: a clash would break its scripts
+    return value
+
+
+def _site_url(value: str) -> bool:
+    """A picture must come from the site itself: a relative address, no scheme, no host."""
+    parts = urlsplit(value.strip())
+    return not parts.scheme and not parts.netloc and not value.strip().startswith(("//", "\\"))
+
+
+def sanitize(html: str) -> str:
+    """The HTML with everything outside the allow-list removed (scripts with their content)."""
+    return nh3.clean(
+        html, tags=set(ALLOWED_TAGS), clean_content_tags={"script", "style", "template", "noscript"},
+        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()}, attribute_filter=_filter_attribute,
+        strip_comments=True, link_rel=None, url_schemes=set(URL_SCHEMES), allowed_classes=ALLOWED_CLASSES,
+    )
+
+
+class _Tokens(HTMLParser):
+    """Start tags with their attributes, comments and declarations: what a sanitizer can take away."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: Counter[tuple] = Counter()
+
+    def handle_starttag(self, tag, attrs):
+        self.found[("tag", tag, tuple(sorted((name, value or "") for name, value in attrs)))] += 1
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_comment(self, data):
+        self.found[("comment",)] += 1
+
+    def handle_decl(self, decl):
+        self.found[("declaration", decl.split()[0] if decl.split() else "")] += 1
+
+    def handle_pi(self, data):
+        self.found[("declaration", "?")] += 1
+
+    def unknown_decl(self, data):
+        self.found[("declaration", data.split("[")[0])] += 1
+
+
+def _tokens(html: str) -> Counter[tuple]:
+    parser = _Tokens()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+def _explain(token: tuple) -> Finding:
+    if token[0] == "comment":
+        return Finding("不允许使用 HTML 注释 <!-- -->", "注释会原样留在网页源代码中, 请删除")
+    if token[0] == "declaration":
+        return Finding(f"不允许使用 <!{token[1]}> 或 <?…?> 声明")
+    _, tag, attributes = token
+    if tag not in ALLOWED_TAGS:
+        return Finding(f"不允许使用 <{tag}> 标签")
+    for name, value in attributes:
+        if name not in ALLOWED_ATTRIBUTES.get(tag, set()) and not (name == "class" and tag in ALLOWED_CLASSES):
+            return Finding(f"不允许在 <{tag}> 上使用 {name} 属性")
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        if name == "class" and not set(value.split()) <= ALLOWED_CLASSES[tag]:
+            return Finding(f"不允许的样式 class=\"{shown}\"")
+        if name == "src" and not _site_url(value):
+            return Finding(f"图片地址 '{shown}' 不是本站的文件", "图片请放在本条目的文件夹中, 用文件名引用; 外站图片会向其他网站发出请求")
+        if name in ("href", "src") and urlsplit(value.strip()).scheme.lower() not in URL_SCHEMES | {""}:
+            return Finding(f"不允许的链接地址 '{shown}'", "链接只能是 http://、https://、mailto:、tel: 或站内地址")
+        if name == "id":
+            return Finding(f"不允许的锚点名 id=\"{shown}\"", "锚点名不能以 __、md-、gk- 开头")
+    return Finding(f"<{tag}> 的写法有误, 无法安全发布")
+
+
+def _unsafe(html: str) -> Counter[tuple]:
+    """What the sanitizer takes away: tokens of the page that its cleaned copy no longer has."""
+    return _tokens(html) - _tokens(sanitize(html))
+
+
+@functools.lru_cache(maxsize=4)
+def _extensions(mkdocs_yml: str) -> tuple[tuple[str, ...], dict]:
+    """mkdocs.yml's markdown_extensions, read with MkDocs' own YAML loader (county IT's file, trusted as
+    `mkdocs build` trusts it), so that toc's slugify and every other option are exactly what MkDocs uses."""
+    try:
+        raw = yaml_load(mkdocs_yml) or {}
+    except Exception:  # an unreadable mkdocs.yml is reported by config.load_config; render without options here
+        raw = {}
+    names, configs = [], {}
+    for item in (raw.get("markdown_extensions") or []) if isinstance(raw, dict) else []:
+        name, options = next(iter(item.items())) if isinstance(item, dict) and item else (item, None)
+        if isinstance(name, str):
+            names.append(name)
+            if isinstance(options, dict):
+                configs[name] = options
+    return tuple(names), configs
+
+
+@functools.lru_cache(maxsize=4)
+def _renderer(mkdocs_yml: str) -> markdown.Markdown:
+    names, configs = _extensions(mkdocs_yml)
+    return markdown.Markdown(extensions=list(names), extension_configs=configs)
+
+
+def render(text: str, mkdocs_yml: str) -> str:
+    """The HTML MkDocs makes of `text` with the Markdown extensions listed in `mkdocs_yml`."""
+    renderer = _renderer(mkdocs_yml)
+    renderer.reset()
+    return renderer.convert(text)
+
+
+def findings(text: str, extensions: str) -> list[tuple[int, Finding]]:
+    """(line offset from the body's first line, finding) for everything the sanitizer would remove;
+    `extensions` is the text of mkdocs.yml, whose markdown_extensions MkDocs renders the body with."""
+    names = {name.rsplit(".", 1)[-1] if name.startswith("markdown.extensions.") else name for name in _extensions(extensions)[0]}
+    if names <= _PLAIN_EXTENSIONS and not any(mark in text for mark in _MARKUP):
+        return []
+    unsafe = _unsafe(render(text, extensions))
+    if not unsafe:
+        return []
+    lines = text.split("\n")
+    located = []
+    for token in sorted(unsafe, key=repr):
+        low, high = 1, len(lines)  # the shortest opening of the body that already renders the token
+        while low < high:
+            middle = (low + high) // 2
+            if _unsafe(render("\n".join(lines[:middle]), extensions)).get(token):
+                high = middle
+            else:
+                low = middle + 1
+        located.append((low - 1, _explain(token)))
+    return sorted(set(located), key=lambda item: (item[0], item[1].message))
