@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Union
 
 import yaml
 
-from .errors import Problem, SourceRef
+from .errors import BODY, Problem, SourceRef
 
 try:  # the C loader is 8x faster; the pure-Python one behaves the same
     from yaml import CSafeLoader as _Loader
@@ -23,6 +23,8 @@ RECORD_SUFFIX = ".md"
 BUNDLE_INDEX = "index.md"
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BAD_NAME_CHARS = set(" #?%\\")
+MAX_RECORD_BYTES = 2 * 1024 * 1024  # a record file is text; the longest real report is about 60 KB
+MAX_DEPTH = 20  # front matter nests two or three levels; deeper is a mistake or an attack
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,10 @@ def read_tree(content_dir: Path, root: Path, sections: frozenset[str]) -> tuple[
         if entry.name.startswith("."):
             continue
         ref = SourceRef(_rel(entry, root), 1)
-        if entry.is_dir() and entry.name not in sections:
+        link = link_problem(entry, content_dir, root)
+        if link:
+            problems.append(link)
+        elif entry.is_dir() and entry.name not in sections:
             problems.append(Problem(ref, "", "未知的栏目文件夹", "应为 " + " / ".join(sorted(sections))))
         elif entry.is_dir():
             for path, slug in _record_files(entry):
@@ -91,10 +96,20 @@ def _record_files(section_dir: Path) -> list[tuple[Path, str]]:
 
 def read_document(path: Path, root: Path, section: str, slug: str) -> tuple[RawDocument | None, list[Problem]]:
     ref = SourceRef(_rel(path, root), 1)
-    bad = sorted(set(slug) & _BAD_NAME_CHARS)
+    bad = sorted(set(slug) & _BAD_NAME_CHARS) + [f"U+{ord(c):04X}" for c in slug if invisible(c)]
     if bad:
-        return None, [Problem(ref, "", "文件名或文件夹名含有网址不能用的字符 " + " ".join(repr(c) for c in bad), "请改用字母、数字、汉字和 -")]
-    data = path.read_bytes()
+        return None, [Problem(ref, "", "文件名或文件夹名含有网址不能用的字符 " + " ".join(repr(c) if len(c) == 1 else c for c in bad),
+                              "请改用字母、数字、汉字和 -")]
+    content_dir = path.parents[len(PurePosixPath(slug).parts) + (path.name == BUNDLE_INDEX)]
+    link = link_problem(path, content_dir, root)
+    if link:
+        return None, [link]
+    try:
+        if path.stat().st_size > MAX_RECORD_BYTES:
+            return None, [Problem(ref, "", f"文件太大 ({path.stat().st_size // 1024} KB)", f"一条信息的文字不超过 {MAX_RECORD_BYTES // 1024 // 1024} MB; 大的材料请作为附件")]
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(ref, "", f"文件无法读取 ({error.strerror})", "请检查文件权限")]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -110,7 +125,64 @@ def read_document(path: Path, root: Path, section: str, slug: str) -> tuple[RawD
     if problems:  # without its fields the file cannot be validated any further
         return None, problems
     body = "\n".join(lines[end + 1 :])
-    return RawDocument(path, ref, section, slug, fields, body, end + 2), []
+    document = RawDocument(path, ref, section, slug, fields, body, end + 2)
+    return document, _invisible_problems(document)
+
+
+def invisible(char: str) -> bool:
+    """Characters no one types on purpose that change how text is read or parsed: control characters
+    (they break feeds and terminals), bidirectional overrides (they reverse what a title appears to
+    say), and code points that are not characters at all."""
+    code = ord(char)
+    return ((code < 0x20 and char not in "\t\n") or 0x7F <= code <= 0x9F or 0x202A <= code <= 0x202E
+            or 0x2066 <= code <= 0x2069 or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF))
+
+
+def _invisible_problems(document: RawDocument) -> list[Problem]:
+    found = []
+
+    def check(key: str, value: RawValue) -> None:
+        if value.kind == "text":
+            bad = next((c for c in str(value.data) if invisible(c)), None)
+            if bad is not None:
+                found.append(Problem(SourceRef(document.source.path, value.line), key, f"含有看不见的控制字符 U+{ord(bad):04X}",
+                                     "请删除它 (常从网页或 Word 复制而来): 重新输入这一行"))
+        elif value.kind == "list":
+            for item in value.data:  # type: ignore[union-attr]
+                check(key, item)
+        else:
+            for sub_key, sub_value in value.data:  # type: ignore[misc]
+                check(key if invisible_free(sub_key) else "?", sub_value)
+
+    for key, value in document.fields:
+        if not invisible_free(key):
+            found.append(Problem(SourceRef(document.source.path, value.line), "?", "字段名含有看不见的控制字符", "请重新输入这个字段名"))
+        check(key, value)
+    for offset, line in enumerate(document.body.split("\n")):
+        bad = next((c for c in line if invisible(c)), None)
+        if bad is not None:
+            found.append(Problem(SourceRef(document.source.path, document.body_line + offset), BODY, f"含有看不见的控制字符 U+{ord(bad):04X}",
+                                 "请删除它 (常从网页或 Word 复制而来)"))
+    return found
+
+
+def invisible_free(text: str) -> bool:
+    return not any(invisible(c) for c in text)
+
+
+def link_problem(path: Path, inside: Path, root: Path) -> Problem | None:
+    """A symbolic link may point only within `inside` (content/ or docs/): anything else would publish
+    a file from elsewhere on the machine, or read one that is not there."""
+    if not path.is_symlink():
+        return None
+    ref = SourceRef(_rel(path, root), 1)
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return Problem(ref, "", "是一个指向不存在的文件的链接", "请删除这个链接, 或把文件本身放在这里")
+    if not target.is_relative_to(inside.resolve()):
+        return Problem(ref, "", f"是指向 {inside.name}/ 以外的链接", f"请把文件本身复制到 {inside.name}/ 中")
+    return None
 
 
 def _encoding_problem(ref: SourceRef, data: bytes) -> Problem:
@@ -124,6 +196,11 @@ def _encoding_problem(ref: SourceRef, data: bytes) -> Problem:
 def _parse_front_matter(text: str, ref: SourceRef) -> tuple[tuple[tuple[str, RawValue], ...], list[Problem]]:
     offset = ref.line + 1  # the front matter starts on the line after the opening ---
     try:
+        for event in yaml.parse(text, Loader=_Loader):
+            # An alias repeats a value by reference: twelve lines of them expand to gigabytes.
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return (), [Problem(SourceRef(ref.path, offset + event.start_mark.line), "", "不支持 YAML 的 & 锚点和 * 引用",
+                                    "每个值请直接写出来")]
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -133,11 +210,30 @@ def _parse_front_matter(text: str, ref: SourceRef) -> tuple[tuple[tuple[str, Raw
         return (), [_yaml_problem(ref, line, str(err.problem or err.context or ""))]
     except yaml.YAMLError as err:
         return (), [Problem(ref, "", "YAML 语法错误: " + str(err))]
+    except RecursionError:
+        return (), [Problem(ref, "", "文件头嵌套太深", "每行应为“字段: 值”")]
     if node is None:
         return (), []
     if not isinstance(node, yaml.MappingNode):
         return (), [Problem(SourceRef(ref.path, offset), "", "文件头应是“字段: 值”的列表", "例如 标题: 关于……的通知")]
+    if _depth(node) > MAX_DEPTH:
+        return (), [Problem(SourceRef(ref.path, offset), "", "文件头嵌套太深", "每行应为“字段: 值”, 列表和键值表最多嵌套几层")]
     return _convert(node, offset).data, []  # type: ignore[return-value]
+
+
+def _depth(node: yaml.Node) -> int:
+    """How deeply the values nest, without recursion (a hostile file can nest thousands deep)."""
+    deepest, pending = 0, [(node, 1)]
+    while pending:
+        current, level = pending.pop()
+        deepest = max(deepest, level)
+        if level > MAX_DEPTH:
+            break
+        if isinstance(current, yaml.SequenceNode):
+            pending += [(item, level + 1) for item in current.value]
+        elif isinstance(current, yaml.MappingNode):
+            pending += [(item, level + 1) for pair in current.value for item in pair]
+    return deepest
 
 
 def _yaml_problem(ref: SourceRef, line: int, problem: str) -> Problem:
