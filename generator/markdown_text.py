@@ -21,6 +21,12 @@ def attribute(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+def theme_text(value: object) -> str:
+    """A front-matter value that the theme prints into HTML as it is (title, description): MkDocs takes
+    a page title for HTML (a title from a heading arrives escaped), so the value is written escaped."""
+    return yaml_string(html.escape(str(value), quote=True))
+
+
 def chinese_date(value: dt.date) -> str:
     """2024年4月6日: how dates are written in Chinese official prose (no leading zeros)."""
     return f"{value.year}年{value.month}月{value.day}日"
@@ -59,5 +65,6 @@ FILTERS = {
     "attribute": attribute,
     "chinese_date": chinese_date,
     "yaml_string": yaml_string,
+    "theme_text": theme_text,
     "file_size": file_size,
 }
