@@ -61,9 +61,25 @@ def plan(config: SiteConfig, today: dt.date) -> tuple[Site, list[Page | CopiedFi
         for file in hand_written
         if file.path in counts
     ]
+    clashes += _shadowing(config, pages, [*hand_written, *attachments])
     if clashes:
         raise ContentError(clashes)
     return site, [*hand_written, *pages, *attachments]
+
+
+def _shadowing(config: SiteConfig, pages: list[Page], files: list[CopiedFile]) -> list[Problem]:
+    """A copied file may not take the place of a generated page or of another file, not even by case:
+    a web server on Windows, or a county portal's, would serve either for both names."""
+    exact = {page.path for page in pages}  # exact clashes of docs/ pages are reported by plan already
+    taken = {path.casefold() for path in exact}
+    problems = []
+    for file in files:
+        key = file.path.casefold()
+        if key in taken and file.path not in exact:
+            where = SourceRef(file.source.relative_to(config.root).as_posix() if file.source.is_relative_to(config.root) else file.path, 1)
+            problems.append(Problem(where, "", f"与网站上的另一个文件 {file.path} 重名 (只差大小写)", "请换个文件名"))
+        taken.add(key)
+    return problems
 
 
 def index_search(config: SiteConfig, site: Site) -> None:
