@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from xml.sax.saxutils import escape, quoteattr
 
 from .listings import CATALOG_FOLDER, catalog_records, rows, status_of
@@ -17,6 +18,44 @@ from .site import Site, listed, record_dir
 CATALOG_COLUMNS = ("索引号", "标题", "类型", "发布机构", "发布日期", "文号", "有效性", "网址")
 FEED_ENTRIES = 50
 FEEDS = (("feeds/notices.xml", "notices", "通知公告"), ("feeds/policies.xml", "policies", "规范性文件"))
+
+
+# What a spreadsheet (Excel, WPS) runs as a formula when a cell starts with it, also after spaces: OWASP's list
+# and its full-width forms, which WPS and Excel with a Chinese input method treat alike.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+# Not allowed in XML 1.0: C0 controls other than tab, newline and carriage return, surrogates, U+FFFE, U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _text(value: str) -> str:
+    """Any value as text that encodes as UTF-8 (the reader refuses what could carry surrogates, but an export
+    must never fail on a value): a surrogate pair becomes its character, a lone surrogate is dropped."""
+    if not _SURROGATE.search(value):
+        return value
+    joined = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
+    return _SURROGATE.sub("", joined)
+
+
+def _cell(value: str) -> str:
+    """A CSV cell that a spreadsheet shows as text: one that would start a formula gets a leading '."""
+    value = _text(value)
+    if value.startswith(_FORMULA_STARTS) or value.lstrip().startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _xml_text(value: str) -> str:
+    return _NOT_XML.sub("", _text(value))
+
+
+def _xml(value: str) -> str:
+    """Element text that keeps the feed well-formed whatever the content holds."""
+    return escape(_xml_text(value))
+
+
+def _xml_attr(value: str) -> str:
+    return quoteattr(_xml_text(value))
 
 
 def export_files(site: Site) -> list[Page]:
@@ -40,14 +79,15 @@ def _catalog_entries(site: Site) -> list[dict[str, str]]:
 
 
 def _catalog_json(site: Site) -> Page:
-    return Page("catalog.json", json.dumps(_catalog_entries(site), ensure_ascii=False, indent=1) + "\n")
+    entries = [{key: _text(value) for key, value in entry.items()} for entry in _catalog_entries(site)]
+    return Page("catalog.json", json.dumps(entries, ensure_ascii=False, indent=1) + "\n")
 
 
 def _catalog_csv(site: Site) -> Page:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CATALOG_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(_catalog_entries(site))
+    writer.writerows({key: _cell(value) for key, value in entry.items()} for entry in _catalog_entries(site))
     return Page("catalog.csv", "\ufeff" + buffer.getvalue())  # the BOM makes Excel read UTF-8
 
 
@@ -66,10 +106,10 @@ def _feed(site: Site, path: str, section: str, title: str) -> Page:
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
-        f"  <title>{escape(site.config.town + title)}</title>",
-        f"  <id>{escape(feed_id)}</id>",
+        f"  <title>{_xml(site.config.town + title)}</title>",
+        f"  <id>{_xml(feed_id)}</id>",
         f"  <updated>{newest}</updated>",
-        f"  <author><name>{escape(site.config.issuer or site.config.town)}</name></author>",
+        f"  <author><name>{_xml(site.config.issuer or site.config.town)}</name></author>",
     ]
     for record in records:
         published, updated = _timestamp(record)
@@ -77,15 +117,15 @@ def _feed(site: Site, path: str, section: str, title: str) -> Page:
         summary = record.summary or (f"{record.doc_number} {status_of(record, site)}" if isinstance(record, Policy) else "")
         lines += [
             "  <entry>",
-            f"    <title>{escape(record.title)}</title>",
-            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(url)}/>",
-            f"    <id>{escape(url if site.config.site_url else feed_id + ':' + record.slug)}</id>",
+            f"    <title>{_xml(record.title)}</title>",
+            f"    <link rel=\"alternate\" type=\"text/html\" href={_xml_attr(url)}/>",
+            f"    <id>{_xml(url if site.config.site_url else feed_id + ':' + record.slug)}</id>",
             f"    <published>{published}</published>",
             f"    <updated>{updated}</updated>",
-            f"    <author><name>{escape(record.issuer)}</name></author>",
+            f"    <author><name>{_xml(record.issuer)}</name></author>",
         ]
         if summary:
-            lines.append(f"    <summary>{escape(summary)}</summary>")
+            lines.append(f"    <summary>{_xml(summary)}</summary>")
         lines.append("  </entry>")
     lines.append("</feed>")
     return Page(path, "\n".join(lines) + "\n")

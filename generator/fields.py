@@ -46,6 +46,10 @@ def text(value: RawValue) -> str:
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _CHINESE_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 DATE_EXPECTED = "应为 2024-03-15 或 2024年3月15日"
+# Dates and years staff may write: from the founding of the PRC to a horizon that keeps every derived date
+# (有效期 of up to 100 years, report deadlines) far inside what datetime and the build tools can represent.
+FIRST_YEAR, LAST_YEAR = 1949, 2100
+YEAR_RANGE = f"应在 {FIRST_YEAR} 至 {LAST_YEAR} 年之间"
 
 
 def date(value: RawValue) -> dt.date:
@@ -55,6 +59,8 @@ def date(value: RawValue) -> dt.date:
     if not match:
         raise Invalid(f"'{written}' 不是日期", DATE_EXPECTED)
     year, month, day = (int(part) for part in match.groups())
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Invalid(f"'{written}' 年份超出范围", YEAR_RANGE)
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -64,8 +70,10 @@ def date(value: RawValue) -> dt.date:
 def year(value: RawValue) -> int:
     written = _plain(value, "应为四位年份, 例如 2023")
     compact = _normalized(written).strip().removesuffix("年")
-    if not re.fullmatch(r"\d{4}", compact) or not 1949 <= int(compact) <= 2200:
+    if not re.fullmatch(r"\d{4}", compact):
         raise Invalid(f"'{written}' 不是年份", "应为四位年份, 例如 2023")
+    if not FIRST_YEAR <= int(compact) <= LAST_YEAR:
+        raise Invalid(f"'{written}' 年份超出范围", YEAR_RANGE)
     return int(compact)
 
 

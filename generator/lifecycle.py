@@ -33,7 +33,7 @@ class PolicyStatus:
         if self.status == REPEALED:
             return self.repealed_on
         if self.status == EXPIRED:
-            return self.expires + dt.timedelta(days=1)
+            return day_after(self.expires)
         if self.status == AMENDED:
             return min(start_date(p) for p in self.amended_by)
         return None
@@ -44,10 +44,25 @@ def start_date(policy: Policy) -> dt.date:
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
+    """The same day `years` later; 29 February becomes 28 February. Past the last day datetime can
+    represent (a long configured term), the result is that last day: in force for good."""
+    year = day.year + years
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    if year < dt.MINYEAR:
+        return dt.date.min
     try:
-        return day.replace(year=day.year + years)
+        return day.replace(year=year)
     except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+        return day.replace(year=year, day=28)
+
+
+def day_after(day: dt.date) -> dt.date:
+    return day if day == dt.date.max else day + dt.timedelta(days=1)
+
+
+def day_before(day: dt.date) -> dt.date:
+    return day if day == dt.date.min else day - dt.timedelta(days=1)
 
 
 def term_of(policy: Policy, rules: Lifecycle) -> int:
@@ -58,7 +73,8 @@ def term_of(policy: Policy, rules: Lifecycle) -> int:
 def expiry(policy: Policy, rules: Lifecycle) -> dt.date:
     if policy.valid_until:
         return policy.valid_until
-    return add_years(start_date(policy), term_of(policy, rules)) - dt.timedelta(days=1)
+    end = add_years(start_date(policy), term_of(policy, rules))
+    return end if end == dt.date.max else day_before(end)
 
 
 def status_of(policy: Policy, by_number: Mapping[str, Policy], rules: Lifecycle, today: dt.date) -> PolicyStatus:

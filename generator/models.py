@@ -239,6 +239,10 @@ def _cross_field_problems(values: dict[str, Any], given: dict[str, RawValue], do
     if signed and published and published < signed:
         problems.append(Problem(SourceRef(path, given["发布日期"].line), "发布日期",
                                 f"发布日期 {published.isoformat()} 早于成文日期 {signed.isoformat()}", "发布日期不能早于成文日期"))
+    effective = values.get("effective")
+    if signed and effective and effective < signed:
+        problems.append(Problem(SourceRef(path, given["施行日期"].line), "施行日期",
+                                f"施行日期 {effective.isoformat()} 早于成文日期 {signed.isoformat()}", "施行日期不能早于成文日期"))
     later_than_published = [
         ("撤回", values.get("withdrawal") and values["withdrawal"].date, "撤回日期"),
         ("废止", values.get("repeal") and values["repeal"].date, "废止日期"),
@@ -263,9 +267,13 @@ def _cross_field_problems(values: dict[str, Any], given: dict[str, RawValue], do
                                     "按国办公开办函〔2021〕30号的表格逐行填写, 见 README 的完整示例"))
         elif report_type != "政府信息公开" and key in given:
             problems.append(Problem(SourceRef(path, given[key].line), key, f"只有政府信息公开工作年度报告才有{key}", "报告类型: 政府信息公开"))
-    if values.get("publicity_until") and values.get("category") not in (None, "公示"):
+    publicity_until = values.get("publicity_until")
+    if publicity_until and values.get("category") not in (None, "公示"):
         problems.append(Problem(SourceRef(path, given["公示期至"].line), "公示期至",
                                 "只有公示才有公示期", "类别 为 公示 时才填写 公示期至"))
+    elif publicity_until and published and publicity_until < published:
+        problems.append(Problem(SourceRef(path, given["公示期至"].line), "公示期至",
+                                f"公示期至 {publicity_until.isoformat()} 早于发布日期 {published.isoformat()}", "公示期至应在发布日期之后"))
     return problems
 
 

@@ -5,6 +5,8 @@ Staff write each row as a list of numbers in the column order of the paper table
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Mapping
@@ -16,6 +18,9 @@ from .readers import RawValue
 TABLE2_ROWS = (("规章", 3), ("行政规范性文件", 3), ("行政许可", 1), ("行政处罚", 1), ("行政强制", 1), ("行政事业性收费", 1))
 TABLE2_COLUMNS = ("本年制发件数", "本年废止件数", "现行有效件数")
 FEE_ROW = "行政事业性收费"  # 万元: the one cell that may have decimals
+FEE_PLACES = 4  # decimals of the fee (万元, i.e. to the yuan)
+CELL_LIMIT = 10**9  # every cell, the fee included, is below this
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 APPLICANTS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
 OUTCOME_GROUPS = {
@@ -48,14 +53,30 @@ class Table:
 
 
 def _number(value: RawValue, decimals: bool) -> Decimal:
+    """A cell: a plain non-negative integer below CELL_LIMIT; the fee (万元) may have up to FEE_PLACES decimals."""
     written = str(value.data).strip() if value.kind == "text" else ""
+    what = "非负数" if decimals else "非负整数"
+
+    def invalid(message: str, expected: str = f"每格填一个{what}, 没有就填 0") -> Invalid:
+        return Invalid(f"'{written or value.kind}' {message}", expected, value.line)
+
+    compact = unicodedata.normalize("NFKC", written)  # full-width digits, as Chinese input methods type them
     try:
-        number = Decimal(written)
+        number = Decimal(compact)
     except InvalidOperation:
-        number = None
-    if number is None or number < 0 or not number.is_finite() or (not decimals and number != number.to_integral_value()):
-        what = "非负数" if decimals else "非负整数"
-        raise Invalid(f"'{written or value.kind}' 不是{what}", f"每格填一个{what}, 没有就填 0", value.line)
+        raise invalid(f"不是{what}") from None
+    if not number.is_finite() or number < 0:  # NaN, Infinity
+        raise invalid(f"不是{what}")
+    if compact[:1] in "+-":  # -0, +3
+        raise invalid("不能带正负号")
+    if number >= CELL_LIMIT:
+        raise invalid("超出范围", f"每格应小于 {CELL_LIMIT}")
+    if not decimals and number != number.to_integral_value():
+        raise invalid(f"不是{what}")
+    if decimals and number != number.quantize(Decimal(1).scaleb(-FEE_PLACES)):
+        raise invalid(f"小数超过 {FEE_PLACES} 位", f"收费金额以万元为单位, 最多写 {FEE_PLACES} 位小数")
+    if not _PLAIN_NUMBER.fullmatch(compact):  # 1e3, 1_000, .5
+        raise invalid("不是普通的数字写法", f"直接写数字, 例如 {'0.5' if decimals else '12'}, 不用科学计数法")
     return number
 
 
