@@ -127,15 +127,22 @@ def main(argv: list[str] | None = None) -> int:
             _print_warnings(site)
             print("检查通过 / no problems: " + _summary(site))
             return 0
-        site, written = build_stage(config, today)
-        _print_warnings(site)
-        print(f"已生成 {config.stage_dir.name}/: {_summary(site)} (更新 {written.written} 个文件, 删除 {written.removed} 个)")
-        if arguments.command == "build":
-            if _mkdocs(config.root, today, "build", "--strict", cli_build=True):
-                return 1
-            if config.search == "pagefind":
-                index_search(config, site)
-            return 0
+        from .locking import build_lock
+        from .writer import claim_site_dir
+
+        # One build at a time: `gongkai build` holds the lock until the index is written, `serve` while it generates.
+        with build_lock(config.root):
+            if arguments.command == "build":
+                claim_site_dir(config.site_dir)  # before MkDocs empties it
+            site, written = build_stage(config, today)
+            _print_warnings(site)
+            print(f"已生成 {config.stage_dir.name}/: {_summary(site)} (更新 {written.written} 个文件, 删除 {written.removed} 个)")
+            if arguments.command == "build":
+                if _mkdocs(config.root, today, "build", "--strict", cli_build=True):
+                    return 1
+                if config.search == "pagefind":
+                    index_search(config, site)
+                return 0
         return _mkdocs(config.root, today, "serve", "--dev-addr", arguments.dev_addr)
     except ContentError as error:
         for problem in error.problems:

@@ -2,10 +2,16 @@
 
 The town's settings live in mkdocs.yml under `extra.gongkai`, so that the theme templates (footer)
 and the generator read the same values from one place.
+
+Every value is checked here, so that a mistake in mkdocs.yml is one ConfigError naming the key: numbers
+have a range, texts a length and no control characters, and the two folders that are emptied or
+rewritten on every build (`site_dir`, `docs_dir`) may not overlap anything staff wrote.
 """
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +21,13 @@ from .chrome import FOOTER_ITEMS, Footer
 from .errors import ConfigError
 
 CONFIG_FILE = "mkdocs.yml"
+MAX_TEXT = 1000  # characters in one configuration value
+# C0 and C1 control characters, line and paragraph separators and bidirectional overrides: never
+# meant in a name, an address or a path, and each can disguise or break what is published.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAKS = re.compile("[\t\n]")
+SITE_DIR_WHY = "site_dir 是构建输出的目录, 每次构建会被清空, 必须是单独的文件夹, 例如 site"
+STAGE_DIR_WHY = "docs_dir 是 gongkai 生成 Markdown 的目录, 每次生成会被改写, 必须是单独的文件夹, 例如 generated"
 
 
 @dataclass(frozen=True)
@@ -69,6 +82,7 @@ class SiteConfig:
     search: str = "pagefind"  # "pagefind" (default) or "material" (MkDocs' built-in index, for tiny sites)
     nav: tuple = ()  # mkdocs.yml nav as written: the site's structure for the 网站地图
     text: str = ""  # mkdocs.yml as written, to name lines in configuration problems
+    theme_dir: Path | None = None  # mkdocs.yml theme.custom_dir (overrides/), resolved
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -83,48 +97,87 @@ _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 _TolerantLoader.add_multi_constructor("!", _ignore_tag)
 
 
-def _text(table: dict, key: str, where: str, default: str = "") -> str:
+def _key(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def _shown(value: object) -> str:
+    """A value as the message shows it: its repr, cut short."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        text = repr(value)
+    except ValueError:  # an integer too long to print
+        text = type(value).__name__
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _checked(value: str, name: str, lines: bool = False) -> str:
+    """A text value, refused when it is huge or holds control characters (lines: may hold line breaks)."""
+    if len(value) > MAX_TEXT:
+        raise ConfigError(f"{CONFIG_FILE}: {name}: 太长 ({len(value)} 个字符, 最多 {MAX_TEXT} 个)")
+    bad = _CONTROL.search(value) or (None if lines else _LINE_BREAKS.search(value))
+    if bad:
+        raise ConfigError(f"{CONFIG_FILE}: {name}: 含有控制字符 U+{ord(bad.group()):04X}, 请删除 (值为 {_shown(value)})")
+    return value
+
+
+def _text(table: dict, key: str, where: str, default: str = "", lines: bool = False) -> str:
     value = table.get(key, default)
     if value is None:
         return default
-    if not isinstance(value, (str, int)):
-        raise ConfigError(f"{CONFIG_FILE}: {where}.{key}: 应为文字, 实际是 {type(value).__name__}")
-    return str(value).strip()
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ConfigError(f"{CONFIG_FILE}: {_key(where, key)}: 应为文字, 实际是 {_type(value)}")
+    return _checked(str(value).strip(), _key(where, key), lines)
 
 
-def _number(table: dict, key: str, where: str, default: int) -> int:
-    value = table.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ConfigError(f"{CONFIG_FILE}: {where}.{key}: 应为非负整数, 实际是 {value!r}")
+def _type(value: object) -> str:
+    return {bool: "true/false", dict: "键值表", list: "列表", float: "小数", dt.date: "日期", dt.datetime: "日期时间"}.get(
+        type(value), type(value).__name__)
+
+
+def _number(table: dict, key: str, where: str, default: int, low: int, high: int) -> int:
+    value = table.get(key)
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ConfigError(f"{CONFIG_FILE}: {_key(where, key)}: 应为 {low} 到 {high} 之间的整数, 实际是 {_shown(value)}")
     return value
 
 
 def _table(table: dict, key: str, where: str) -> dict:
-    value = table.get(key) or {}
+    value = table.get(key)
+    if value is None:
+        return {}
     if not isinstance(value, dict):
-        raise ConfigError(f"{CONFIG_FILE}: {where}.{key}: 应为键值表")
+        raise ConfigError(f"{CONFIG_FILE}: {_key(where, key)}: 应为键值表 (下一行缩进写 键: 值), 实际是 {_type(value)}")
     return value
 
 
 def _texts(table: dict, key: str, where: str) -> tuple[str, ...]:
-    values = table.get(key) or []
-    if not isinstance(values, list) or not all(isinstance(v, (str, int)) for v in values):
-        raise ConfigError(f"{CONFIG_FILE}: {where}.{key}: 应为列表, 例如 [\"0537-1234567\", \"12345\"]")
-    return tuple(str(v) for v in values)
+    values = table.get(key)
+    if values is None:
+        return ()
+    if not isinstance(values, list) or not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in values):
+        raise ConfigError(f"{CONFIG_FILE}: {_key(where, key)}: 应为列表, 例如 [\"0537-1234567\", \"12345\"]")
+    return tuple(_checked(str(v).strip(), _key(where, key)) for v in values)
 
 
 def _lifecycle(table: dict) -> Lifecycle:
     where = "extra.gongkai.validity"
     default = Lifecycle()
     words = table.get("provisional_words", list(default.provisional_words))
-    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+    if words is None:
+        words = []
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
         raise ConfigError(f"{CONFIG_FILE}: {where}.provisional_words: 应为文字列表, 例如 [暂行, 试行]")
     return Lifecycle(
-        years=_number(table, "years", where, default.years),
-        provisional_years=_number(table, "provisional_years", where, default.provisional_years),
-        provisional_words=tuple(words),
-        warn_days=_number(table, "warn_days", where, default.warn_days),
-        interpretation_required_from=_number(table, "interpretation_required_from", where, default.interpretation_required_from),
+        years=_number(table, "years", where, default.years, 1, 100),
+        provisional_years=_number(table, "provisional_years", where, default.provisional_years, 1, 100),
+        provisional_words=tuple(_checked(w.strip(), f"{where}.provisional_words") for w in words),
+        warn_days=_number(table, "warn_days", where, default.warn_days, 0, 3650),
+        interpretation_required_from=_number(table, "interpretation_required_from", where,
+                                             default.interpretation_required_from, 1949, 2100),
     )
 
 
@@ -133,10 +186,12 @@ def _month_day(table: dict, key: str, default: tuple[int, int]) -> tuple[int, in
     if value is None:
         return default
     try:
+        if isinstance(value, bool) or not isinstance(value, (str, int)) or len(str(value)) > 10:
+            raise ValueError
         month, day = (int(part) for part in str(value).split("-"))
         dt.date(2001, month, day)
-    except ValueError:
-        raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.report_deadlines.{key}: 应为 月-日, 例如 \"01-31\", 实际是 {value!r}") from None
+    except (ValueError, OverflowError):
+        raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.report_deadlines.{key}: 应为 月-日, 例如 \"01-31\", 实际是 {_shown(value)}") from None
     return month, day
 
 
@@ -145,22 +200,36 @@ def _deadlines(table: dict) -> ReportDeadlines:
     return ReportDeadlines(_month_day(table, "gongkai", default.gongkai), _month_day(table, "fazhi", default.fazhi))
 
 
-def _footer(table: dict, gongkai: dict, contact: dict) -> Footer:
+def _footer(table: dict, gongkai: dict, contact: Contact) -> Footer:
     where = "extra.gongkai.footer"
     site_id_code = _text(gongkai, "site_id_code", "extra.gongkai")
     jiucuo = _text(table, "jiucuo_url", where) or (
         f"https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code={site_id_code}" if site_id_code else "")
-    contact_line = "；".join(f"{label}：{contact[key]}" for key, label in (("address", "地址"), ("phone", "电话")) if contact.get(key))
-    portal = tuple(key for key, _, _ in FOOTER_ITEMS) if table.get("provided_by_portal") is True else _texts(table, "provided_by_portal", where)
+    contact_line = "；".join(f"{label}：{value}" for value, label in ((contact.address, "地址"), (contact.phone, "电话")) if value)
+    keys = tuple(key for key, _, _ in FOOTER_ITEMS)
+    portal = keys if table.get("provided_by_portal") is True else _texts(table, "provided_by_portal", where)
+    unknown = [item for item in portal if item not in keys]
+    if unknown:
+        raise ConfigError(f"{CONFIG_FILE}: {where}.provided_by_portal: 不认识 {_shown(unknown[0])} (可写 true, 或列出 {', '.join(keys)})")
     return Footer(host=_text(gongkai, "host", "extra.gongkai"), contact=contact_line, site_id_code=site_id_code,
                   icp=_text(table, "icp", where), police_record=_text(table, "police_record", where),
                   dzjg_url=_text(table, "dzjg_url", where), jiucuo_url=jiucuo, provided_by_portal=portal)
 
 
+def _empty_reasons(table: dict) -> tuple[tuple[str, str], ...]:
+    where = "extra.gongkai.empty_reasons"
+    reasons = []
+    for section in table:
+        if not isinstance(section, str):
+            raise ConfigError(f"{CONFIG_FILE}: {where}: 栏目名应为文字 (例如 interpretations), 实际是 {_shown(section)}")
+        reasons.append((_checked(section, where), _text(table, section, where, lines=True)))
+    return tuple(reasons)
+
+
 def _search(gongkai: dict) -> str:
     engine = _text(gongkai, "search", "extra.gongkai", "pagefind")
     if engine not in ("pagefind", "material"):
-        raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.search: 应为 pagefind 或 material, 实际是 {engine!r}")
+        raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.search: 应为 pagefind 或 material, 实际是 {_shown(engine)}")
     return engine
 
 
@@ -180,54 +249,129 @@ def _inside(child: Path, parent: Path) -> bool:
     return child == parent or parent in child.parents
 
 
+def _folder(root: Path, table: dict, key: str, where: str, default: str) -> tuple[Path, str]:
+    """A folder named in mkdocs.yml, resolved (symbolic links followed), and the value as written."""
+    value = _text(table, key, where, default)
+    if not value:
+        raise ConfigError(f"{CONFIG_FILE}: {_key(where, key)}: 不能为空 (例如 {default})")
+    return (root / value).resolve(), value
+
+
+def _theme_dir(root: Path, raw: dict) -> Path | None:
+    theme = raw.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if isinstance(custom, str) and custom.strip():
+        return (root / _checked(custom.strip(), "theme.custom_dir")).resolve()
+    return None
+
+
+def _named(path: Path, root: Path) -> str:
+    return f"{path.relative_to(root).as_posix()}/" if _inside(path, root) and path != root else str(path)
+
+
+def check_folders(config: SiteConfig, site_shown: str = "", stage_shown: str = "") -> None:
+    """Refuse a site_dir or docs_dir that is, holds or sits in anything the project keeps.
+
+    MkDocs empties site_dir before every build and gongkai rewrites docs_dir: either one on content/,
+    docs/, .git, overrides/, generator/ or the project itself would destroy it. Paths are compared
+    resolved, so a symbolic link to a protected folder is caught too."""
+    root = config.root
+    protected = [
+        ("内容目录", config.content_dir.resolve()),
+        ("手写页面目录", config.pages_dir.resolve()),
+        ("Git 仓库", (root / ".git").resolve()),
+        ("主题目录", (root / "overrides").resolve()),
+        ("程序目录", (root / "generator").resolve()),
+    ]
+    protected += [("Git 仓库", (folder / ".git").resolve()) for folder in root.parents if (folder / ".git").exists()]
+    if config.theme_dir is not None:
+        protected.append(("主题目录 (theme.custom_dir)", config.theme_dir))
+    outputs = (("site_dir", config.site_dir, site_shown, SITE_DIR_WHY), ("docs_dir", config.stage_dir, stage_shown, STAGE_DIR_WHY))
+    for key, folder, shown, why in outputs:
+        written = shown or _named(folder, root).rstrip("/")
+        name = f"{CONFIG_FILE}: {key}: {written!r}"
+        if os.path.normpath(root / written) != str(folder):
+            name += f" (实际位置 {folder})"
+        if folder == root:
+            raise ConfigError(f"{name} 是项目根目录 ({why})")
+        if _inside(root, folder):
+            raise ConfigError(f"{name} 包含项目根目录 ({why})")
+        for label, path in protected:
+            if _inside(folder, path) or _inside(path, folder):
+                raise ConfigError(f"{name} 与 {label} {_named(path, root)} 重叠 ({why})")
+    if _inside(config.site_dir, config.stage_dir) or _inside(config.stage_dir, config.site_dir):
+        written = stage_shown or _named(config.stage_dir, root).rstrip("/")
+        raise ConfigError(f"{CONFIG_FILE}: site_dir: {(site_shown or _named(config.site_dir, root).rstrip('/'))!r} "
+                          f"与 docs_dir {written!r} 重叠 ({SITE_DIR_WHY})")
+
+
 def load_config(root: Path) -> SiteConfig:
+    try:
+        return _load_config(root)
+    except RecursionError:
+        raise ConfigError(f"{CONFIG_FILE}: 嵌套太深或引用了自身, 无法读取") from None
+
+
+def _load_config(root: Path) -> SiteConfig:
     root = root.resolve()
     path = root / CONFIG_FILE
     try:
         text = path.read_text(encoding="utf-8")
-        raw = yaml.load(text, Loader=_TolerantLoader) or {}
+        raw = yaml.load(text, Loader=_TolerantLoader)
     except FileNotFoundError:
         raise ConfigError(f"{path}: 找不到站点配置文件 (请在项目根目录运行)") from None
     except (yaml.YAMLError, UnicodeDecodeError) as err:
         raise ConfigError(f"{CONFIG_FILE}: 无法读取: {err}") from None
+    except (ValueError, OverflowError) as err:  # a date such as 2024-02-30, a number too long
+        raise ConfigError(f"{CONFIG_FILE}: 无法读取: {err}") from None
+    except OSError as err:
+        raise ConfigError(f"{path}: 无法读取站点配置文件: {err.strerror}") from None
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{CONFIG_FILE}: 应为键值表 (site_name: …, extra: …), 实际是 {_type(raw)}")
     extra = raw.get("extra") or {}
     gongkai = extra.get("gongkai") if isinstance(extra, dict) else None
     if not isinstance(gongkai, dict):
         raise ConfigError(f"{CONFIG_FILE}: 缺少 extra.gongkai 配置段 (站点名称、发布机构等)")
-    contact = _table(gongkai, "contact", "extra.gongkai")
+    contact_table = _table(gongkai, "contact", "extra.gongkai")
+    contact = Contact(**{k: _text(contact_table, k, "extra.gongkai.contact") for k in ("address", "phone", "hours", "email")})
     index_number = _table(gongkai, "index_number", "extra.gongkai")
     town = _text(gongkai, "town", "extra.gongkai")
     if not town:
         raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.town: 不能为空 (例如 纸坊镇)")
+    content_dir, _ = _folder(root, gongkai, "content_dir", "extra.gongkai", "content")
+    pages_dir, _ = _folder(root, gongkai, "pages_dir", "extra.gongkai", "docs")
+    stage_dir, stage_shown = _folder(root, raw, "docs_dir", "", "docs")
+    site_dir, site_shown = _folder(root, raw, "site_dir", "", "site")
+    for key, folder in (("content_dir", content_dir), ("pages_dir", pages_dir)):
+        if _inside(root, folder):
+            raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.{key}: 不能是项目根目录或包含它 (例如 {'content' if key == 'content_dir' else 'docs'})")
     config = SiteConfig(
         root=root,
         content_dir=root / _text(gongkai, "content_dir", "extra.gongkai", "content"),
         pages_dir=root / _text(gongkai, "pages_dir", "extra.gongkai", "docs"),
-        stage_dir=(root / _text(raw, "docs_dir", "", "docs")).resolve(),
-        site_dir=(root / _text(raw, "site_dir", "", "site")).resolve(),
+        stage_dir=stage_dir,
+        site_dir=site_dir,
         site_name=_text(raw, "site_name", ""),
         town=town,
         issuer=_text(gongkai, "issuer", "extra.gongkai"),
         host=_text(gongkai, "host", "extra.gongkai"),
-        contact=Contact(**{k: _text(contact, k, "extra.gongkai.contact") for k in ("address", "phone", "hours", "email")}),
+        contact=contact,
         site_url=_text(raw, "site_url", ""),
         site_id_code=_text(gongkai, "site_id_code", "extra.gongkai"),
         index_prefix=_text(index_number, "prefix", "extra.gongkai.index_number"),
-        index_serial_digits=_number(index_number, "serial_digits", "extra.gongkai.index_number", 5),
+        index_serial_digits=_number(index_number, "serial_digits", "extra.gongkai.index_number", 5, 1, 10),
         lifecycle=_lifecycle(_table(gongkai, "validity", "extra.gongkai")),
         deadlines=_deadlines(_table(gongkai, "report_deadlines", "extra.gongkai")),
         allowed_numbers=_texts(_table(gongkai, "personal_data", "extra.gongkai"), "allowed", "extra.gongkai.personal_data"),
         footer=_footer(_table(gongkai, "footer", "extra.gongkai"), gongkai, contact),
-        empty_reasons=tuple((str(k), str(v)) for k, v in _table(gongkai, "empty_reasons", "extra.gongkai").items()),
-        stale_months=_number(gongkai, "stale_months", "extra.gongkai", 6),
+        empty_reasons=_empty_reasons(_table(gongkai, "empty_reasons", "extra.gongkai")),
+        stale_months=_number(gongkai, "stale_months", "extra.gongkai", 6, 1, 120),
         search=_search(gongkai),
         nav=_nav(raw.get("nav") or []),
         text=text,
+        theme_dir=_theme_dir(root, raw),
     )
-    for name, protected in (("content_dir", config.content_dir), ("pages_dir", config.pages_dir)):
-        if _inside(config.stage_dir, protected.resolve()) or _inside(protected.resolve(), config.stage_dir):
-            raise ConfigError(
-                f"{CONFIG_FILE}: docs_dir 与 extra.gongkai.{name} 重叠 "
-                "(docs_dir 是生成的目录, 必须与 content/ 和 docs/ 分开, 例如 generated)"
-            )
+    check_folders(config, site_shown, stage_shown)
     return config

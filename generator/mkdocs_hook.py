@@ -16,15 +16,18 @@ from mkdocs.exceptions import PluginError
 from generator.checks import warnings
 
 from generator.cli import CLI_BUILD_VARIABLE, TODAY_VARIABLE
-from generator.config import load_config
+from generator.config import check_folders, load_config
 from generator.errors import ConfigError, ContentError
+from generator.locking import acquire
 from generator.pipeline import build_stage, index_search
+from generator.writer import claim_site_dir
 
 
 class _Built:
     """The site of the current build, from on_pre_build to on_post_build."""
 
     site = None
+    lock = None  # the build lock, when MkDocs runs without `gongkai build`
 
 
 _built = _Built()
@@ -47,6 +50,11 @@ def on_config(config):
     # build date (--today) instead, so that the same commit built on the same day gives the same bytes.
     midnight = dt.datetime.combine(_today(), dt.time(), tzinfo=dt.timezone.utc)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+    try:  # refuse a site_dir (also one given with -d) or docs_dir on content/, docs/, .git … before MkDocs empties it
+        settings = _settings(config)
+        check_folders(dataclasses.replace(settings, site_dir=Path(config.site_dir).resolve()), site_shown=str(config.site_dir))
+    except ConfigError as error:
+        raise PluginError(f"gongkai: {error}") from None
     return config
 
 
@@ -64,29 +72,50 @@ def _driven_by_cli() -> bool:
 
 
 def on_pre_build(config) -> None:
-    if _driven_by_cli():
+    if _driven_by_cli():  # `gongkai build` holds the lock and has claimed site_dir
         return
     today = _today()
+    _release()
     try:
-        site, _ = build_stage(_settings(config), today)
+        settings = _settings(config)
+        _built.lock = acquire(settings.root)  # held until on_post_build or on_build_error
+        claim_site_dir(Path(config.site_dir))
+        site, _ = build_stage(settings, today)
         _built.site = site
     except ContentError as error:
+        _release()
         raise PluginError(f"gongkai: 共 {len(error.problems)} 个内容问题:\n{error}") from None
     except ConfigError as error:
+        _release()
         raise PluginError(f"gongkai: {error}") from None
+    except BaseException:
+        _release()
+        raise
     for problem in warnings(site):
         log.info("gongkai: %s", problem)
 
 
 def on_post_build(config) -> None:
     """Write the Pagefind index into the built site, also under `mkdocs serve`."""
-    settings = _settings(config)
-    if settings.search != "pagefind" or _built.site is None or _driven_by_cli():
-        return
     try:
+        settings = _settings(config)
+        if settings.search != "pagefind" or _built.site is None or _driven_by_cli():
+            return
         index_search(dataclasses.replace(settings, site_dir=Path(config.site_dir)), _built.site)
     except ConfigError as error:
         raise PluginError(f"gongkai: {error}") from None
+    finally:
+        _release()
+
+
+def on_build_error(error) -> None:
+    _release()
+
+
+def _release() -> None:
+    if _built.lock is not None:
+        _built.lock.release()
+        _built.lock = None
 
 
 def on_serve(server, config, builder):
