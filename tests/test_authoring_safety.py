@@ -12,7 +12,7 @@ import docx
 import pytest
 from conftest import make_project
 
-from generator import authoring
+from generator import content_files, numbering
 from generator.authoring import UsageError, assign_numbers, new_record
 from generator.cli import main
 from generator.config import load_config
@@ -140,7 +140,7 @@ def test_the_new_file_is_created_exclusively_even_past_the_checks(tmp_path):
     folder.mkdir(parents=True)
     (folder / "x.md").symlink_to(tmp_path / "outside" / "target.md")
     with pytest.raises(FileExistsError):
-        authoring._create_exclusive(folder / "x.md", b"data")
+        content_files.create_exclusive(folder / "x.md", b"data")
     assert not (tmp_path / "outside" / "target.md").exists()
 
 
@@ -235,7 +235,7 @@ def test_number_refuses_files_in_a_linked_folder(tmp_path, capsys):
     assert snapshot(tmp_path) == before
     # and should a reader hand over a file in it, the writer itself refuses
     document, _ = read_document(root / "content/notices/a.md", root, "notices", "a")
-    problem = authoring._write_index_number(load_config(root), document, NUMBER.format(1))
+    problem = numbering._write_index_number(load_config(root), document, NUMBER.format(1))
     assert str(problem) == ("content/notices/a.md:1: 字段 '索引号': 文件所在的文件夹 content/notices 是符号链接 (快捷方式), "
                             f"为安全起见不写入索引号, 文件未改动 (请手工添加一行 索引号: {NUMBER.format(1)})")
     assert snapshot(tmp_path) == before
@@ -321,7 +321,7 @@ def test_a_crash_while_writing_leaves_the_file_whole(tmp_path, monkeypatch):
     def crash(*_):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(authoring.os, "replace", crash)
+    monkeypatch.setattr(content_files.os, "replace", crash)
     assigned, problems = assign_numbers(load_config(root))
     assert assigned == [] and [str(p) for p in problems] == [
         "content/notices/a.md:1: 字段 '索引号': 文件无法写入 (No space left on device), 文件未改动 "
