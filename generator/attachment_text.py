@@ -1,13 +1,21 @@
 """The text inside an attachment, piece by piece with where each piece is, for the personal-data scan.
 
-Reads txt, csv, md, docx, xlsx and the text layer of pdf. Any other type, or a file that does not open,
-yields a note instead, so that `check` can say it was not scanned.
+Reads txt, csv, tsv, md, docx, xlsx and the text layer of pdf. A docx or xlsx is read as what it is, a zip of
+XML parts, and every part is searched: a number in a header, a comment, a text box, a tracked deletion, a
+field code or a formula is published with the file as surely as one in the body. What cannot be read raises
+`Unreadable`, so that `check` can say it was not scanned.
 """
 from __future__ import annotations
 
+import codecs
+import csv
+import io
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+
+from . import personal_data
 
 TEXT_TYPES = {".txt", ".csv", ".md", ".tsv"}
 READABLE = TEXT_TYPES | {".docx", ".xlsx", ".pdf"}
@@ -16,7 +24,7 @@ READABLE = TEXT_TYPES | {".docx", ".xlsx", ".pdf"}
 @dataclass(frozen=True)
 class Piece:
     line: int  # 1-based line for text files, else 0
-    place: str  # "工作表 Sheet1 单元格 B3", "第 2 页", "第 4 段"; "" for text files
+    place: str  # "工作表 Sheet1 单元格 B3", "第 2 页", "第 4 段", "页眉 header1.xml 第 1 段"; "" for text files
     text: str
 
 
@@ -29,10 +37,10 @@ def pieces(path: Path) -> Iterator[Piece]:
     try:
         if suffix in TEXT_TYPES:
             yield from _text(path)
-        elif suffix == ".docx":
-            yield from _docx(path)
-        elif suffix == ".xlsx":
-            yield from _xlsx(path)
+        elif suffix in (".docx", ".xlsx"):
+            from .ooxml_text import docx_pieces, xlsx_pieces  # it reads Piece from here
+
+            yield from (docx_pieces if suffix == ".docx" else xlsx_pieces)(path)
         elif suffix == ".pdf":
             yield from _pdf(path)
         else:
@@ -43,45 +51,57 @@ def pieces(path: Path) -> Iterator[Piece]:
         raise Unreadable(f"文件打不开, 无法检查其中的个人信息 ({type(error).__name__})") from None
 
 
-def _text(path: Path) -> Iterator[Piece]:
-    data = path.read_bytes()
+def _decode(data: bytes) -> str:
+    """UTF-16 (with a BOM, or without one when NUL bytes show it: UTF-8 and GBK text has none), UTF-8 with or
+    without BOM, else GB18030 (what Notepad and WPS save as "ANSI" on Chinese Windows)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    sample = data[:4096]
+    if b"\0" in sample:
+        little = sample[1::2].count(0) >= sample[0::2].count(0)  # ASCII in UTF-16LE: every second byte is 0
+        return data.decode("utf-16-le" if little else "utf-16-be", errors="replace")
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = data.decode("gb18030", errors="replace")
-    for number, line in enumerate(text.splitlines(), 1):
-        yield Piece(number, "", line)
+        return data.decode("gb18030", errors="replace")
 
 
-def _docx(path: Path) -> Iterator[Piece]:
-    import docx
-
-    document = docx.Document(str(path))
-    for number, paragraph in enumerate(document.paragraphs, 1):
-        yield Piece(0, f"第 {number} 段", paragraph.text)
-    for table_number, table in enumerate(document.tables, 1):
-        for row_number, row in enumerate(table.rows, 1):
-            yield Piece(0, f"表格 {table_number} 第 {row_number} 行", " ".join(cell.text for cell in row.cells))
+_ENDS_IN_DIGIT, _STARTS_WITH_DIGIT = re.compile(r"\d\W{0,8}$"), re.compile(r"\W{0,8}\d")
 
 
-def _xlsx(path: Path) -> Iterator[Piece]:
-    import openpyxl
+def across(texts: list[str], joiner: str) -> Iterator[tuple[int, str]]:
+    """Numbers split between two neighbouring texts (lines, cells): (index of the first text, the number).
+    Only the number itself is returned: one inside a single text is reported with that text already."""
+    for index in range(len(texts) - 1):
+        first, second = texts[index], texts[index + 1]
+        if _ENDS_IN_DIGIT.search(first) and _STARTS_WITH_DIGIT.match(second):  # cheap: most pairs are not
+            joined = first + joiner + second
+            yield from ((index, joined[h.start : h.end]) for h in personal_data.find(joined) if h.start < len(first) < h.end)
 
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        for sheet in workbook.worksheets:
-            for row in sheet.iter_rows():
-                for cell in row:
-                    if cell.value is not None:
-                        value = cell.value
-                        text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
-                        yield Piece(0, f"工作表 {sheet.title} 单元格 {cell.coordinate}", text)
-    finally:
-        workbook.close()
+
+def _text(path: Path) -> Iterator[Piece]:
+    text = _decode(path.read_bytes())
+    found = [Piece(number, "", line) for number, line in enumerate(text.splitlines(), 1)]
+    if path.suffix.lower() in (".csv", ".tsv"):
+        try:  # a record, whose cells may hold line breaks, is one text: `138,1234 5678` is found
+            reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
+            records, line = [], 1
+            for row in reader:
+                records.append(Piece(line, "", " | ".join(row)))
+                line = reader.line_num + 1
+            found = records
+        except csv.Error:
+            pass  # e.g. a field over the size limit: read it as plain lines
+    yield from found
+    for index, number in across([piece.text for piece in found], "\n"):  # a number broken over two lines
+        yield Piece(found[index].line, "", number)
 
 
 def _pdf(path: Path) -> Iterator[Piece]:
     from pypdf import PdfReader
 
-    for number, page in enumerate(PdfReader(path).pages, 1):
-        yield Piece(0, f"第 {number} 页", page.extract_text() or "")
+    texts = [page.extract_text() or "" for page in PdfReader(path).pages]
+    if not any(text.strip() for text in texts):
+        raise Unreadable("PDF 没有文字层 (可能是扫描件), 无法检查其中的个人信息")
+    for number, text in enumerate(texts, 1):
+        yield Piece(0, f"第 {number} 页", text)
