@@ -10,10 +10,13 @@ from pathlib import Path
 
 from .config import load_config
 from .errors import ConfigError, ContentError
-from .authoring import assign_numbers, fix_encodings, import_document, new_record
+from .authoring import UsageError, assign_numbers, fix_encodings, import_document, new_record
 from .checks import warnings
+from .locking import build_lock
+from .personal_data import redact
 from .pipeline import build_stage, index_search, plan
 from .site import Site
+from .writer import claim_site_dir
 
 TODAY_VARIABLE = "GONGKAI_TODAY"  # carries --today into the MkDocs hook
 CLI_BUILD_VARIABLE = "GONGKAI_CLI_BUILD"  # tells the hook that `gongkai build` generates and indexes itself
@@ -33,9 +36,17 @@ gongkai — 乡镇政务公开网站生成工具 / builds a township's 政务公
 
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' 不是日期 (应为 2024-03-15) / not a date") from None
+    if not 1970 <= day.year <= 2100:  # MkDocs dates its sitemap archive in a field that ends in 2106
+        raise argparse.ArgumentTypeError(f"'{text}' 超出范围 (应在 1970 至 2100 年之间) / out of range")
+    return day
+
+
+def say(text: object, error: bool = False) -> None:
+    """Every line gongkai prints: a message may echo what staff typed, and never shows a full number."""
+    print(redact(str(text)), file=sys.stderr if error else sys.stdout)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -86,30 +97,30 @@ def _mkdocs(root: Path, today: dt.date, *arguments: str, cli_build: bool = False
 def _print_warnings(site: Site) -> None:
     found = warnings(site)
     for problem in found:
-        print(problem, file=sys.stderr)
+        say(problem, error=True)
     if found:
-        print(f"另有 {len(found)} 个警告, 不影响发布 / {len(found)} warning(s)", file=sys.stderr)
+        say(f"另有 {len(found)} 个警告, 不影响发布 / {len(found)} warning(s)", error=True)
 
 
 def _authoring(arguments: argparse.Namespace, config, today: dt.date) -> int:
     if arguments.command == "new":
         path = new_record(config, arguments.type, arguments.title, today, arguments.name)
-        print(f"已新建 / created: {path.relative_to(config.root).as_posix()}")
+        say(f"已新建 / created: {path.relative_to(config.root).as_posix()}")
         return 0
     if arguments.command == "import":
         if not arguments.file.is_file():
             raise ConfigError(f"{arguments.file}: 找不到要导入的文件")
         path, notes = import_document(config, arguments.file, today, arguments.name)
-        print(f"已导入 / imported: {path.relative_to(config.root).as_posix()}")
+        say(f"已导入 / imported: {path.relative_to(config.root).as_posix()}")
         for note in notes:
-            print(f"  未识别或需核对 / check: {note}")
+            say(f"  未识别或需核对 / check: {note}")
         return 0
     numbered, problems = assign_numbers(config)
     for item in numbered:
-        print(f"{item.path}: 索引号 {item.number}")
+        say(f"{item.path}: 索引号 {item.number}")
     for problem in problems:
-        print(problem, file=sys.stderr)
-    print(f"编号 {len(numbered)} 个文件 / numbered {len(numbered)} file(s)")
+        say(problem, error=True)
+    say(f"编号 {len(numbered)} 个文件 / numbered {len(numbered)} file(s)")
     return 1 if problems else 0
 
 
@@ -122,21 +133,18 @@ def main(argv: list[str] | None = None) -> int:
             return _authoring(arguments, config, today)
         if arguments.command == "check":
             for fixed in fix_encodings(config) if arguments.fix_encoding else []:
-                print(f"已改为 UTF-8 / converted: {fixed}")
+                say(f"已改为 UTF-8 / converted: {fixed}")
             site, _ = plan(config, today)
             _print_warnings(site)
-            print("检查通过 / no problems: " + _summary(site))
+            say("检查通过 / no problems: " + _summary(site))
             return 0
-        from .locking import build_lock
-        from .writer import claim_site_dir
-
         # One build at a time: `gongkai build` holds the lock until the index is written, `serve` while it generates.
         with build_lock(config.root):
             if arguments.command == "build":
                 claim_site_dir(config.site_dir)  # before MkDocs empties it
             site, written = build_stage(config, today)
             _print_warnings(site)
-            print(f"已生成 {config.stage_dir.name}/: {_summary(site)} (更新 {written.written} 个文件, 删除 {written.removed} 个)")
+            say(f"已生成 {config.stage_dir.name}/: {_summary(site)} (更新 {written.written} 个文件, 删除 {written.removed} 个)")
             if arguments.command == "build":
                 if _mkdocs(config.root, today, "build", "--strict", cli_build=True):
                     return 1
@@ -146,14 +154,26 @@ def main(argv: list[str] | None = None) -> int:
         return _mkdocs(config.root, today, "serve", "--dev-addr", arguments.dev_addr)
     except ContentError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print(f"共 {len(error.problems)} 个问题, 请修改后重新运行 / {len(error.problems)} problem(s) found", file=sys.stderr)
+            say(problem, error=True)
+        say(f"共 {len(error.problems)} 个问题, 请修改后重新运行 / {len(error.problems)} problem(s) found", error=True)
         return 1
+    except UsageError as error:
+        say(error, error=True)
+        return 2
     except ConfigError as error:
-        print(error, file=sys.stderr)
+        say(error, error=True)
         return 1
     except KeyboardInterrupt:
         return 130
+    except OSError as error:  # a full disk, a permission, a file that vanished while we read it
+        say(f"{error.filename or ''}: 无法读写文件 ({error.strerror or type(error).__name__}) / cannot read or write a file", error=True)
+        return 1
+    except Exception as error:  # a bug in gongkai: say so plainly; GONGKAI_DEBUG=1 shows the details
+        if os.environ.get("GONGKAI_DEBUG") == "1":
+            raise
+        say(f"gongkai 内部错误 ({type(error).__name__}), 内容没有被改动; 请把这条信息和所用的文件告诉技术人员 "
+            "(设置 GONGKAI_DEBUG=1 可看到详细信息) / internal error", error=True)
+        return 1
 
 
 if __name__ == "__main__":

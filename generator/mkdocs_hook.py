@@ -19,6 +19,7 @@ from generator.cli import CLI_BUILD_VARIABLE, TODAY_VARIABLE
 from generator.config import check_folders, load_config
 from generator.errors import ConfigError, ContentError
 from generator.locking import acquire
+from generator.personal_data import redact
 from generator.pipeline import build_stage, index_search
 from generator.writer import claim_site_dir
 
@@ -54,7 +55,7 @@ def on_config(config):
         settings = _settings(config)
         check_folders(dataclasses.replace(settings, site_dir=Path(config.site_dir).resolve()), site_shown=str(config.site_dir))
     except ConfigError as error:
-        raise PluginError(f"gongkai: {error}") from None
+        raise PluginError(redact(f"gongkai: {error}")) from None
     return config
 
 
@@ -84,15 +85,15 @@ def on_pre_build(config) -> None:
         _built.site = site
     except ContentError as error:
         _release()
-        raise PluginError(f"gongkai: 共 {len(error.problems)} 个内容问题:\n{error}") from None
+        raise PluginError(redact(f"gongkai: 共 {len(error.problems)} 个内容问题:\n{error}")) from None
     except ConfigError as error:
         _release()
-        raise PluginError(f"gongkai: {error}") from None
+        raise PluginError(redact(f"gongkai: {error}")) from None
     except BaseException:
         _release()
         raise
     for problem in warnings(site):
-        log.info("gongkai: %s", problem)
+        log.info("gongkai: %s", redact(str(problem)))
 
 
 def on_post_build(config) -> None:
@@ -103,7 +104,7 @@ def on_post_build(config) -> None:
             return
         index_search(dataclasses.replace(settings, site_dir=Path(config.site_dir)), _built.site)
     except ConfigError as error:
-        raise PluginError(f"gongkai: {error}") from None
+        raise PluginError(redact(f"gongkai: {error}")) from None
     finally:
         _release()
 

@@ -170,3 +170,29 @@ def test_links_out_of_content_and_dangling_links_are_refused(project, tmp_path):
 def test_an_attachment_may_not_shadow_another_file_by_case(project):
     root = project({"content/notices/a.md": notice(), "docs/Catalog.csv": "a,b\n"})
     assert problems(root) == ["docs/Catalog.csv:1: 与网站上的另一个文件 Catalog.csv 重名 (只差大小写) (请换个文件名)"]
+
+
+def run(root, *arguments):
+    return subprocess.run([sys.executable, "-m", "generator", *arguments, "--root", str(root)],
+                          capture_output=True, text=True, encoding="utf-8")
+
+
+def test_no_message_prints_a_full_number(project):
+    from generator.personal_data import id_check_digit
+
+    number = "11010519491231002" + id_check_digit("11010519491231002")
+    root = project({"content/notices/a.md": notice().replace("2024-03-25", number)})
+    result = run(root, "check", "--today", "2024-06-01")
+    assert result.returncode == 1 and number not in result.stderr + result.stdout
+    assert f"字段 '发布日期': '110105********{number[-4:]}' 不是日期" in result.stderr
+
+
+@pytest.mark.parametrize("arguments, code", [
+    (("build", "--today", "2107-01-01"), 2), (("check", "--today", "0001-01-01"), 2),
+    (("new", "通知", "标题", "--name", "/tmp/x"), 2), (("new", "通知", "标题", "--name", "../../x"), 2),
+])
+def test_bad_arguments_are_usage_errors_without_a_traceback(project, arguments, code):
+    root = project({"content/notices/a.md": notice()})
+    result = run(root, *arguments)
+    assert result.returncode == code and "Traceback" not in result.stderr and result.stderr.strip()
+    assert sorted(p.name for p in (root / "content/notices").iterdir()) == ["a.md"]
