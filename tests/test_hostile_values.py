@@ -239,27 +239,28 @@ def test_lifecycle_arithmetic_is_safe_for_any_date_and_term(project, capsys):
     assert site.status["纸政发〔2023〕3号"].expires == dt.date(2200, 12, 30)
     assert site.status["纸政发〔2023〕5号"].expires == dt.date(2123, 5, 15)
     assert expiry(site.policy_by_number["纸政发〔2023〕4号"], site.config.lifecycle) == dt.date(2100, 12, 31)
-    for today in ("1949-01-01", "2100-12-31"):
+    for today in ("1970-01-01", "2100-12-31"):
         code = main(["check", "--root", str(root), "--today", today])
         err = capsys.readouterr().err
         assert "Traceback" not in err and code == (0 if today == "2100-12-31" else 1)
 
 
 @pytest.mark.parametrize("today", ["2107-01-01", "0001-01-01", "9999-12-31", "1948-12-31"])
-def test_a_build_date_out_of_range_is_refused(project, capsys, today):
+def test_a_build_date_out_of_range_is_a_usage_error(project, capsys, today):
     root = project({"content/notices/a.md": notice()})
-    assert main(["check", "--root", str(root), "--today", today]) == 1
-    err = capsys.readouterr().err
-    assert err.startswith(f"构建日期 {today} 超出范围 (应在 1949 至 2100 年之间, 用 --today 指定)")
+    with pytest.raises(SystemExit) as exit_status:
+        main(["check", "--root", str(root), "--today", today])
+    assert exit_status.value.code == 2
+    assert f"argument --today: '{today}' 超出范围 (应在 1970 至 2100 年之间)" in capsys.readouterr().err
 
 
-def test_build_in_2107_exits_1_without_traceback(project):
+def test_build_in_2107_exits_2_without_traceback(project):
     root = project({"content/notices/a.md": notice()})
     (root / "generated").mkdir()
     result = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root), "--today", "2107-01-01"],
                             capture_output=True, text=True, encoding="utf-8", check=False)
-    assert result.returncode == 1
-    assert "Traceback" not in result.stderr and "构建日期 2107-01-01 超出范围" in result.stderr
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "'2107-01-01' 超出范围" in result.stderr
 
 
 REPORT = "content/reports/2023-gk.md"
