@@ -54,6 +54,23 @@ def copy_sample_project(target: Path) -> Path:
     return target
 
 
+def minimal_pdf(content: bytes | None) -> bytes:
+    """A one-page PDF whose page shows `content` (a PDF content stream), or has no text layer at all (None)."""
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792]"
+    page += b" /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>" if content is not None else b" >>"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page]
+    if content is not None:
+        objects += [b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+                    b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    pdf, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return pdf + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
 @pytest.fixture
 def project(tmp_path: Path):
     def build(files: dict[str, str | bytes], issuer: str = '""') -> Path:

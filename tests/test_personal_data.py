@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 from openpyxl.comments import Comment
 
+from conftest import minimal_pdf
 from generator import ooxml_text
 from generator.attachment_text import Unreadable, pieces
 from generator.config import load_config
@@ -339,22 +340,6 @@ def test_text_files_find_numbers_split_over_cells_and_lines(tmp_path):
     assert lines == {"a.csv": [(2, "138****5678"), (3, "139****5678")],
                      "b.txt": [(4, "110105********002X"), (2, "138****5678")],
                      "c.tsv": [(1, "110105********002X")]}
-
-
-def minimal_pdf(content: bytes | None) -> bytes:
-    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792]"
-    page += b" /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>" if content is not None else b" >>"
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page]
-    if content is not None:
-        objects += [b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-                    b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    pdf, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(pdf))
-        pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(pdf)
-    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    return pdf + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
 
 
 def test_a_pdf_without_a_text_layer_is_unreadable(tmp_path):

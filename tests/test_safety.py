@@ -8,7 +8,7 @@ import docx
 import openpyxl
 import pytest
 
-from conftest import copy_sample_project
+from conftest import copy_sample_project, minimal_pdf
 from generator.config import load_config
 from generator.errors import ContentError
 from generator.personal_data import id_check_digit
@@ -103,18 +103,7 @@ def test_attachments_are_scanned_with_their_place(project, tmp_path):
 
 
 def test_the_text_layer_of_a_pdf_is_scanned(project):
-    content = b"BT /F1 12 Tf 72 720 Td (Tel 13812345678) Tj ET"
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    pdf, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(pdf))
-        pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(pdf)
-    pdf += b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    pdf += b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    pdf = minimal_pdf(b"BT /F1 12 Tf 72 720 Td (Tel 13812345678) Tj ET")
     found = problems(project, {"content/notices/a/index.md": attachment_notice("表.pdf"), "content/notices/a/表.pdf": pdf})
     assert found[0].startswith("content/notices/a/表.pdf: 第 1 页: 字段 '附件': 疑似手机号 138****5678")
 
