@@ -25,6 +25,9 @@ _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # Any character that may stand for a digit: a text with fewer than 11 of them holds no number (the quick exit).
 _DIGITISH = re.compile(r"[\d\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u2460-\u249b\u24ea-\u24ff\u2776-\u2793]")
+# Eleven digit-like characters with nothing but separators, marks and invisible characters (no letter,
+# no 汉字) between them: every number the search can find contains such a run, and most text has none.
+_DIGIT_RUN = re.compile(rf"{_DIGITISH.pattern}(?:[^\w]{{0,40}}{_DIGITISH.pattern}){{10}}")
 _CHAIN = re.compile(r"[0-9](?:[- \n|]?[0-9]){10,}(?:[- \n|]?[Xx])?")  # 11 digits or more, one separator at most between two
 # Besides one run, the groupings people write a number in. Other groupings (neighbouring numbers of a
 # statistics table, digits spaced one by one) are not taken for a number: `| 151 | 5047 | 2023 |` or
@@ -243,7 +246,7 @@ def _candidates(norm: str) -> Iterator[tuple[int, str, int, int, str]]:
 
 
 def _search(text: str) -> tuple[Hit, ...]:
-    if len(_DIGITISH.findall(text)) < 11:
+    if not _DIGIT_RUN.search(text):
         return ()
     norm, origin = _normalize(text)
     taken = bytearray(len(norm))  # the characters of the numbers already found
