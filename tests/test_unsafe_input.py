@@ -92,7 +92,8 @@ def test_what_a_document_needs_passes(project):
 
 
 def test_html_in_metadata_is_text_on_the_built_page(tmp_path):
-    root = copy_sample_project(tmp_path)
+    root = copy_sample_project(tmp_path / "clone")
+    assert not (root.parent / "shared").exists()  # the repository stands alone: this build has no ../shared
     hostile = '"><img src=x onerror=alert(1)>&amp;<script>alert(2)</script>'
     text = notice("正文。", title="'" + hostile.replace("'", "''") + "'",
                   extra=f"摘要: '{hostile}'\n关键词: ['{hostile}']\n索引号: 11370829MB0000000A/2024-00099\n")
