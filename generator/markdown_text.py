@@ -5,6 +5,7 @@ import datetime as dt
 import html
 import json
 import re
+import urllib.parse
 from decimal import Decimal
 
 # The characters Python-Markdown lets a backslash escape; "|" has no escape outside tables.
@@ -25,6 +26,13 @@ def theme_text(value: object) -> str:
     """A front-matter value that the theme prints into HTML as it is (title, description): MkDocs takes
     a page title for HTML (a title from a heading arrives escaped), so the value is written escaped."""
     return yaml_string(html.escape(str(value), quote=True))
+
+
+def url_path(value: object) -> str:
+    """A relative link to a file, every character outside [A-Za-z0-9_.-/~] percent-encoded: a file name
+    holding `>`, `)`, a space or `javascript:` stays one harmless relative address (MkDocs decodes it to
+    find the file)."""
+    return urllib.parse.quote(str(value), safe="/")
 
 
 def chinese_date(value: dt.date) -> str:
@@ -63,6 +71,7 @@ FILTERS = {
     "report_number": report_number,
     "inline": inline,
     "attribute": attribute,
+    "url_path": url_path,
     "chinese_date": chinese_date,
     "yaml_string": yaml_string,
     "theme_text": theme_text,

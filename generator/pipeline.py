@@ -33,7 +33,7 @@ def load_site(config: SiteConfig, today: dt.date) -> Site:
         if record is not None:
             records.append(record)
             if isinstance(record, Report):
-                problems.extend(report_checks.record_problems(record))
+                problems.extend(report_checks.record_problems(record, extensions))
         elif document.section == "policies":
             numbers_of_invalid_policies.update("".join(str(raw.data).split()) for key, raw in document.fields if key == "文号")
     site, found = assemble(records, config, today, frozenset(numbers_of_invalid_policies))

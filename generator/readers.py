@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover
 RECORD_SUFFIX = ".md"
 BUNDLE_INDEX = "index.md"
 _NULLS = {"", "~", "null", "Null", "NULL"}
-_BAD_NAME_CHARS = set(" #?%\\")
+_NAME_PUNCTUATION = frozenset("-_./")  # besides letters, digits and 汉字: a name that is a safe address as it is
 MAX_RECORD_BYTES = 2 * 1024 * 1024  # a record file is text; the longest real report is about 60 KB
 MAX_DEPTH = 20  # front matter nests two or three levels; deeper is a mistake or an attack
 
@@ -97,10 +97,9 @@ def _record_files(section_dir: Path) -> list[tuple[Path, str]]:
 
 def read_document(path: Path, root: Path, section: str, slug: str) -> tuple[RawDocument | None, list[Problem]]:
     ref = SourceRef(_rel(path, root), 1)
-    bad = sorted(set(slug) & _BAD_NAME_CHARS) + [f"U+{ord(c):04X}" for c in slug if invisible(c)]
-    if bad:
-        return None, [Problem(ref, "", "文件名或文件夹名含有网址不能用的字符 " + " ".join(repr(c) if len(c) == 1 else c for c in bad),
-                              "请改用字母、数字、汉字和 -")]
+    problem = name_problem(slug, ref)
+    if problem:
+        return None, [problem]
     content_dir = path.parents[len(PurePosixPath(slug).parts) + (path.name == BUNDLE_INDEX)]
     link = link_problem(path, content_dir, root)
     if link:
@@ -132,6 +131,16 @@ def read_document(path: Path, root: Path, section: str, slug: str) -> tuple[RawD
 
 # The characters `invisible` accepts, as one class: a whole text is tested in one search.
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+
+
+def name_problem(name: str, ref: SourceRef) -> Problem | None:
+    """A file or folder name becomes part of the page's address and, for a page without a title, its
+    title: letters, digits, 汉字, `-`, `_` and `.` only (an allow-list: `<`, `"`, `)` would break out)."""
+    bad = sorted({char for char in name if not (char.isalnum() or char in _NAME_PUNCTUATION) or invisible(char)})
+    if not bad:
+        return None
+    shown = " ".join(f"U+{ord(c):04X}" if invisible(c) or not c.isprintable() else repr(c) for c in bad)
+    return Problem(ref, "", "文件名或文件夹名含有网址不能用的字符 " + shown, "请改用字母、数字、汉字和 -")
 
 
 def invisible(char: str) -> bool:

@@ -3,11 +3,14 @@ cross-year warnings and figures that contradict each other are warnings."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 
 from .errors import Problem, SourceRef
 from .figures import rate_mismatches
+from . import sanitizer
 from .models import Report
+from .report_pages import table_after, with_tables
 from .report_tables import APPLICANTS, identity_problems
 from .site import Site, listed
 
@@ -43,10 +46,12 @@ def _body(report: Report, line: int | None = None) -> SourceRef:
     return SourceRef(report.source.path, line or report.body_line)
 
 
-def record_problems(report: Report) -> list[Problem]:
+def record_problems(report: Report, extensions: str) -> list[Problem]:
+    """Errors of one report; `extensions` is mkdocs.yml's text, with which the body is rendered."""
     if report.report_type != GONGKAI:
         return []
     problems = identity_problems(report.source.path, report.table2, report.table3, report.table4)
+    problems += _table_places(report, extensions)
     titles = [text for _, text, _ in headings(report)]
     for heading in GONGKAI_HEADINGS:
         if heading not in titles:
@@ -64,6 +69,22 @@ def record_problems(report: Report) -> list[Problem]:
             line = report.body_line + report.body[: match.start()].count("\n")
             problems.append(Problem(_body(report, line), "正文", f"统计期限“{match.group(0)}”与年度 {report.year} 不符",
                                     f"应为 自{report.year}年1月1日起至{report.year}年12月31日止"))
+    return problems
+
+
+def _table_places(report: Report, extensions: str) -> list[Problem]:
+    """Each table goes under its heading as a block of its own: a heading line that Markdown does not take
+    for a heading (inside an HTML tag or attribute, a code block) would put the table's HTML there."""
+    marker = "gongkai" + hashlib.sha1(report.body.encode()).hexdigest()[:16]
+    keys = ("table2", "table3", "table4")
+    html = sanitizer.render(with_tables(report.body, {key: marker + key for key in keys}), extensions)
+    problems = []
+    for offset, line in enumerate(report.body.strip().split("\n")):
+        key = table_after(line)
+        if key and f"<p>{marker}{key}</p>" not in html:
+            line_number = report.body_line + report.body[: len(report.body) - len(report.body.lstrip())].count("\n") + offset
+            problems.append(Problem(_body(report, line_number), "正文", f"固定标题“{line.lstrip('# ').strip()}”不是单独的一个标题 (在 HTML 标签或代码块里面), 表格无法放在它下面",
+                                    "请把它单独写成一行 ## 标题, 前后各空一行"))
     return problems
 
 

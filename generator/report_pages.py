@@ -30,10 +30,21 @@ def report_body(report: Report) -> str:
         "table3": tables.table3(report.table3, list(OUTCOME_GROUPS.items()), GROUP_LABELS),
         "table4": tables.table4(report.table4),
     }
+    return with_tables(report.body, {key: str(html).strip() for key, html in rendered.items()})
+
+
+def with_tables(body: str, tables: dict[str, str]) -> str:
+    """The body with each table (by key: table2, table3, table4) as a block under its fixed heading."""
     lines = []
-    for line in report.body.strip().split("\n"):
+    for line in body.strip().split("\n"):
         lines.append(line)
-        match = _HEADING.match(line)
-        if match and match.group(1) in _TABLE_AFTER:
-            lines += ["", str(rendered[_TABLE_AFTER[match.group(1)]]).strip(), ""]
+        key = table_after(line)
+        if key:
+            lines += ["", tables[key], ""]
     return "\n".join(lines)
+
+
+def table_after(line: str) -> str | None:
+    """The key of the table that goes under this line, when it is one of the three fixed headings."""
+    match = _HEADING.match(line)
+    return _TABLE_AFTER.get(match.group(1)) if match else None

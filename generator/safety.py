@@ -11,12 +11,15 @@ import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import yaml
+from mkdocs.utils import meta
+
 from . import personal_data, sanitizer
 from .attachment_text import Unreadable, pieces
 from .config import SiteConfig
 from .errors import BODY, Problem, SourceRef
 from .fields import Attachment
-from .readers import RawDocument, RawValue, invisible_free, link_problem
+from .readers import RawDocument, RawValue, invisible_free, link_problem, name_problem
 
 PUBLIC_NUMBERS_KEY = "公开号码"
 # Documents a citizen downloads, by the first bytes their content must start with (None: plain text).
@@ -149,32 +152,66 @@ def pages_problems(config: SiteConfig, extensions: str) -> list[Problem]:
             found += [link] if link else []
             continue
         found += number_problems(relative.as_posix(), where, "", allowed)
+        named = name_problem(relative.as_posix(), where)
+        if named:
+            found.append(named)
+            continue
         if path.suffix.lower() == ".md":
             found += _page_problems(path, shown, allowed, extensions)
         else:
             found += [Problem(p.source, "", p.message, p.expected) for p in file_type_problems(path, relative.name, where)]
-            found += content_problems(path, shown, allowed) if path.suffix.lower() in (".txt", ".csv", ".docx", ".xlsx", ".pdf") else []
+            found += content_problems(path, shown, allowed)
     return found
 
 
+# What a hand-written page may set in its front matter: the theme prints page meta as it is, and other keys
+# choose templates (`template: redirect.html` with `location:`) or print into the page (`author:`, `subtitle:`).
+PAGE_META = {"title": "页面标题", "description": "页面说明", "hide": "隐藏导航或目录"}
+_HIDEABLE = {"navigation", "toc"}  # never "footer": the footer carries what the national rules require
+
+
 def _page_problems(path: Path, shown: str, allowed: set[str], extensions: str) -> list[Problem]:
+    """A docs/ page as MkDocs reads it (its own front-matter splitter, also for the MultiMarkdown
+    `key: value` lines it takes from the top of a page without ---), checked like a record body."""
     try:
-        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError:
         return [Problem(SourceRef(shown, 1), "", "文件不是 UTF-8 编码的文字", "请用 UTF-8 编码保存")]
     lines = text.split("\n")
-    body_line = 1
-    found = []
-    if lines[0].strip() == "---":
-        end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-        if end is not None:
-            body_line = end + 2
-            for number, line in enumerate(lines[1:end], 2):
-                key, _, value = line.partition(":")
-                if key.strip() in ("title", "description") and set(value) & set('<>&"'):
-                    found.append(Problem(SourceRef(shown, number), key.strip(), "不能含有 < > & \" 这几个符号",
-                                         "主题会把它原样放进网页; 请改用全角的 ＜ ＞ ＆ “ ”"))
-    body = "\n".join(lines[body_line - 1:])
-    found += number_problems(text, SourceRef(shown, 1), BODY, allowed, 1)
+    found = number_problems(text, SourceRef(shown, 1), BODY, allowed, 1)
     found += [Problem(SourceRef(shown, i), BODY, "含有看不见的控制字符", "请删除它") for i, line in enumerate(lines, 1) if not invisible_free(line.replace("\t", ""))]
+    front = meta.YAML_RE.match(text)
+    if front and _has_alias(front.group(1)):
+        return found + [Problem(SourceRef(shown, 2), "", "不支持 YAML 的 & 锚点和 * 引用", "每个值请直接写出来")]
+    try:
+        body, page_meta = meta.get_data(text)
+    except Exception:  # noqa: BLE001 - MkDocs fails the build on the same text; say so plainly
+        return found + [Problem(SourceRef(shown, 1), "", "页面开头的设置无法读取", "第一行写 ---, 其后 title: 页面标题, 再以 --- 结束")]
+    body_line = 1 + text[: len(text) - len(body)].count("\n")
+    for key, value in page_meta.items():
+        line = next((i for i, row in enumerate(lines[: body_line - 1], 1) if row.lstrip().lower().startswith(str(key).lower())), 1)
+        found += _meta_problems(str(key), value, SourceRef(shown, line))
     return found + body_markup_problems(body, shown, body_line, extensions)
+
+
+def _has_alias(yaml_text: str) -> bool:
+    try:
+        return any(isinstance(e, yaml.AliasEvent) or getattr(e, "anchor", None) for e in yaml.parse(yaml_text, Loader=yaml.SafeLoader))
+    except yaml.YAMLError:
+        return False  # not YAML at all: MkDocs renders it as part of the page, and the body check sees it
+
+
+def _meta_problems(key: str, value: object, where: SourceRef) -> list[Problem]:
+    if key not in PAGE_META:
+        return [Problem(where, key, "手写页面不支持这项设置", "只能写 " + "、".join(f"{k} ({v})" for k, v in PAGE_META.items()))]
+    if key == "hide":
+        if not isinstance(value, list) or not all(isinstance(v, str) and v in _HIDEABLE for v in value):
+            return [Problem(where, key, "只能隐藏 navigation 或 toc", "例如 hide: [toc]; 页脚是网站必须显示的, 不能隐藏")]
+        return []
+    if not isinstance(value, str):
+        return [Problem(where, key, "应是一行文字", f"例如 {key}: 政府信息公开指南")]
+    if set(value) & set('<>&"'):
+        return [Problem(where, key, "不能含有 < > & \" 这几个符号", "主题会把它原样放进网页; 请改用全角的 ＜ ＞ ＆ “ ”")]
+    if "\n" in value or not invisible_free(value):
+        return [Problem(where, key, "含有换行或看不见的控制字符", "请写在一行, 删除看不见的字符")]
+    return []

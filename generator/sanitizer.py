@@ -8,6 +8,8 @@ to allowed HTML, and any builder that reads mkdocs.yml (with or without our hook
 from __future__ import annotations
 
 import functools
+import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -41,10 +43,15 @@ ADMONITION_TYPES = frozenset({
     "bug", "example", "quote", "cite", "inline", "end",
 })
 ALLOWED_CLASSES = {"div": set(ADMONITION_TYPES | {"admonition"}), "p": {"admonition-title"}}
-# With only these extensions, a body without any of the _MARKUP strings renders to plain structural tags.
+# MkDocs renders every page with these on top of mkdocs.yml's list (its config's `builtins`).
+MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
+# With only these extensions, a body without any of the _MARKUP strings (and no heading, whose anchor
+# could take one of the theme's ids) renders to plain structural tags.
 _PLAIN_EXTENSIONS = frozenset({"tables", "attr_list", "md_in_html", "admonition", "toc", "sane_lists", "nl2br",
-                               "def_list", "abbr", "footnotes"})
-_MARKUP = ("<", "{", "](", "]:", "!!!", ":-", "-:")  # ":-", "-:": table alignment
+                               "def_list", "abbr", "footnotes", "fenced_code"})
+_MARKUP = ("<", "{", "](", "]:", "!!!", ":-", "-:", "`", "~~~", "&")  # ":-", "-:": table alignment
+_HEADING_LINE = re.compile(r"^ {0,3}(?:#|=+[ \t]*$|-+[ \t]*$)", re.MULTILINE)
+
 EXPECTED = "正文只能用 Markdown 和简单的 HTML: 标题、段落、列表、表格、链接和本站图片; 视频、网页等请作为附件或写成链接"
 
 
@@ -65,9 +72,11 @@ def _filter_attribute(tag: str, name: str, value: str) -> str | None:
 
 
 def _site_url(value: str) -> bool:
-    """A picture must come from the site itself: a relative address, no scheme, no host."""
-    parts = urlsplit(value.strip())
-    return not parts.scheme and not parts.netloc and not value.strip().startswith(("//", "\\"))
+    """A picture must come from the site itself: a relative address, no scheme, no host. Browsers read a
+    backslash as a slash (`/\\host/x.png` is another host) and drop tabs and line breaks, so none may occur."""
+    parts = urlsplit(value)
+    return (not parts.scheme and not parts.netloc and "\\" not in value and not value.startswith("//")
+            and not any(char.isspace() or ord(char) < 0x20 for char in value))
 
 
 def sanitize(html: str) -> str:
@@ -161,7 +170,8 @@ def _extensions(mkdocs_yml: str) -> tuple[tuple[str, ...], dict]:
 @functools.lru_cache(maxsize=4)
 def _renderer(mkdocs_yml: str) -> markdown.Markdown:
     names, configs = _extensions(mkdocs_yml)
-    return markdown.Markdown(extensions=list(names), extension_configs=configs)
+    extensions = [*MKDOCS_BUILTIN_EXTENSIONS, *(name for name in names if name not in MKDOCS_BUILTIN_EXTENSIONS)]
+    return markdown.Markdown(extensions=extensions, extension_configs=configs)
 
 
 def render(text: str, mkdocs_yml: str) -> str:
@@ -172,16 +182,25 @@ def render(text: str, mkdocs_yml: str) -> str:
 
 
 def findings(text: str, extensions: str) -> list[tuple[int, Finding]]:
-    """(line offset from the body's first line, finding) for everything the sanitizer would remove;
-    `extensions` is the text of mkdocs.yml, whose markdown_extensions MkDocs renders the body with."""
+    """(line offset from the body's first line, finding) for everything the sanitizer would remove, and
+    for a body left open at its end; `extensions` is the text of mkdocs.yml, whose markdown_extensions
+    MkDocs renders the body with."""
     names = {name.rsplit(".", 1)[-1] if name.startswith("markdown.extensions.") else name for name in _extensions(extensions)[0]}
-    if names <= _PLAIN_EXTENSIONS and not any(mark in text for mark in _MARKUP):
-        return []
-    unsafe = _unsafe(render(text, extensions))
-    if not unsafe:
+    if names <= _PLAIN_EXTENSIONS and not any(mark in text for mark in _MARKUP) and not _HEADING_LINE.search(text):
         return []
     lines = text.split("\n")
     located = []
+    if not _closed(text, extensions):
+        low, high = 1, len(lines)  # the shortest opening of the body that is already left open
+        while low < high:
+            middle = (low + high) // 2
+            if _closed("\n".join(lines[:middle]), extensions):
+                low = middle + 1
+            else:
+                high = middle
+        located.append((low - 1, Finding("这里开始的代码块 ``` 或 HTML 标签到正文结束都没有闭合",
+                                         "代码块请以单独一行 ``` 结束, HTML 标签请写出结束标签; 不需要时请删除")))
+    unsafe = _unsafe(render(text, extensions))
     for token in sorted(unsafe, key=repr):
         low, high = 1, len(lines)  # the shortest opening of the body that already renders the token
         while low < high:
@@ -192,3 +211,10 @@ def findings(text: str, extensions: str) -> list[tuple[int, Finding]]:
                 low = middle + 1
         located.append((low - 1, _explain(token)))
     return sorted(set(located), key=lambda item: (item[0], item[1].message))
+
+
+def _closed(text: str, extensions: str) -> bool:
+    """The body, put between two paragraphs, leaves both paragraphs intact (footnotes may follow them)."""
+    sentinel = "gongkai" + hashlib.sha1(text.encode()).hexdigest()[:16]  # a word the body cannot hold
+    html = render(f"{sentinel}a\n\n{text}\n\n{sentinel}b\n", extensions)
+    return html.startswith(f"<p>{sentinel}a</p>") and f"<p>{sentinel}b</p>" in html
