@@ -57,7 +57,7 @@ def _decode(data: bytes) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
     sample = data[:4096]
-    if b"\0" in sample:
+    if sample.count(0) * 4 >= len(sample):  # UTF-16 text of any script has NUL in a quarter of its bytes or more
         little = sample[1::2].count(0) >= sample[0::2].count(0)  # ASCII in UTF-16LE: every second byte is 0
         return data.decode("utf-16-le" if little else "utf-16-be", errors="replace")
     try:
@@ -100,8 +100,30 @@ def _text(path: Path) -> Iterator[Piece]:
 def _pdf(path: Path) -> Iterator[Piece]:
     from pypdf import PdfReader
 
-    texts = [page.extract_text() or "" for page in PdfReader(path).pages]
+    reader = PdfReader(path)
+    texts = [page.extract_text() or "" for page in reader.pages]
+    # What a PDF reader shows besides the pages: properties, notes, form fields, bookmarks, attached files.
+    for key, value in (reader.metadata or {}).items():
+        yield Piece(0, f"文档属性 {str(key).lstrip('/')}", str(value))
+    for number, page in enumerate(reader.pages, 1):
+        for annotation in page.get("/Annots") or []:
+            note = annotation.get_object()
+            texts_of_note = [str(note.get(key, "")) for key in ("/Contents", "/T", "/V", "/TU")]
+            yield Piece(0, f"第 {number} 页 批注或表单", "\n".join(texts_of_note))
+    for name, field in (reader.get_fields() or {}).items():
+        yield Piece(0, f"表单字段 {name}", f"{name}\n{field.get('/V', '')}")
+    yield from _outline(reader.outline)
+    if reader.attachments:
+        raise Unreadable(f"其中附带的文件 {'、'.join(reader.attachments)} 无法检查其中的个人信息")
     if not any(text.strip() for text in texts):
         raise Unreadable("PDF 没有文字层 (可能是扫描件), 无法检查其中的个人信息")
     for number, text in enumerate(texts, 1):
         yield Piece(0, f"第 {number} 页", text)
+
+
+def _outline(items: list) -> Iterator[Piece]:
+    for item in items:
+        if isinstance(item, list):
+            yield from _outline(item)
+        else:
+            yield Piece(0, "书签", str(getattr(item, "title", "")))

@@ -49,10 +49,17 @@ def say(text: object, error: bool = False) -> None:
     print(redact(str(text)), file=sys.stderr if error else sys.stdout)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse echoes what was typed (`invalid choice: '138…'`): its messages are masked like every other."""
+
+    def _print_message(self, message, file=None):
+        super()._print_message(redact(message) if message else message, file)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="gongkai", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = _Parser(prog="gongkai", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True, metavar="{check,build,serve,new,number,import}")
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--root", type=Path, default=Path("."), help="项目目录 (含 mkdocs.yml) / project folder with mkdocs.yml")
     common.add_argument("--today", type=_date, default=None, help="构建日期, 默认今天 / build date, default today (YYYY-MM-DD)")
     check = commands.add_parser("check", parents=[common], help="检查内容 / validate content",

@@ -19,6 +19,7 @@ import yaml
 
 from .chrome import FOOTER_ITEMS, Footer
 from .errors import ConfigError
+from .personal_data import redact
 
 CONFIG_FILE = "mkdocs.yml"
 MAX_TEXT = 1000  # characters in one configuration value
@@ -106,7 +107,7 @@ def _shown(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     try:
-        text = repr(value)
+        text = repr(redact(value) if isinstance(value, str) else value)  # masked before repr writes \x07 into it
     except ValueError:  # an integer too long to print
         text = type(value).__name__
     return text if len(text) <= 60 else text[:57] + "…"

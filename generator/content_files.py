@@ -16,6 +16,7 @@ from pathlib import Path
 from .config import SiteConfig
 from .errors import ConfigError, SourceRef
 from .readers import RawValue, _parse_front_matter
+from .personal_data import redact
 
 MAX_NAME_CHARS = 100  # --name: a file name, not a sentence
 MAX_NAME_BYTES = 240  # and within the 255 bytes file systems allow, with ".md" (80 汉字 are 240 bytes)
@@ -63,7 +64,7 @@ def plain_value(value: RawValue) -> object:
 
 def shown(text: str, limit: int = 40) -> str:
     """A user's input quoted in a message: invisible characters as U+XXXX, long input shortened."""
-    visible = "".join(f"<U+{ord(c):04X}>" if invisible(c) else c for c in text)
+    visible = "".join(f"<U+{ord(c):04X}>" if invisible(c) else c for c in redact(text))  # masked before U+ breaks it up
     return "'" + (visible if len(visible) <= limit else visible[:limit] + "…") + "'"
 
 

@@ -70,7 +70,7 @@ def _unzip(source: Path | IO[bytes], budget: list[int], prefix: str = "") -> tup
         for info in archive.infolist():
             name = prefix + info.filename
             if not info.filename.lower().endswith(_XML + _OFFICE) or (prefix and info.filename.lower().endswith(_OFFICE)):
-                if re.search(r"(embeddings|activeX)/|afchunk", info.filename, re.IGNORECASE):  # OLE objects, imported HTML
+                if re.search(r"(embeddings|activeX)/|afchunk|\.(txt|html?|mht|rtf|bin)$", info.filename, re.IGNORECASE):  # OLE objects, imported text
                     others.append(name)
                 continue
             with archive.open(info) as member:  # read at most the budget: never trust the sizes the zip declares

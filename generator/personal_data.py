@@ -27,12 +27,18 @@ _ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 _DIGITISH = re.compile(r"[\d\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u2460-\u249b\u24ea-\u24ff\u2776-\u2793]")
 # Eleven digit-like characters with nothing but separators, marks and invisible characters (no letter,
 # no 汉字) between them: every number the search can find contains such a run, and most text has none.
-_DIGIT_RUN = re.compile(rf"{_DIGITISH.pattern}(?:[^\w]{{0,40}}{_DIGITISH.pattern}){{10}}")
+_DIGIT_RUN = re.compile(rf"{_DIGITISH.pattern}(?:(?:[^\w]|[_\u30fc\uff70]){{0,40}}{_DIGITISH.pattern}){{10}}")
 _CHAIN = re.compile(r"[0-9](?:[- \n|]?[0-9]){10,}(?:[- \n|]?[Xx])?")  # 11 digits or more, one separator at most between two
 # Besides one run, the groupings people write a number in. Other groupings (neighbouring numbers of a
 # statistics table, digits spaced one by one) are not taken for a number: `| 151 | 5047 | 2023 |` or
 # `16922 463473` would otherwise be mobile numbers.
 _SHAPES = {18: {(6, 8, 4), (6, 4, 4, 4)}, 15: {(6, 6, 3), (6, 9)}, 11: {(3, 4, 4), (3, 8)}}
+# Mobile numbers are also written in two or three groups of three digits or more (`1381 234 5678`).
+_MOBILE_GROUPS = (2, 3)
+# What follows an amount or a measure, never a mobile number: `13812345678元`, `18512345678 平方米`.
+_UNITS = re.compile(r" ?(?:元|万|亿|平方|立方|米|亩|吨|斤|千克|公斤|公里|公顷|件|人次|户|台|辆|套|株|头|只|个)")
+# Words before a 15-digit number that is a company's old 注册号 (营业执照), not an old 身份证号.
+_REGISTRATION = re.compile(r"(注册号|执照|登记号|编号|代码)[^\d]{0,6}$")
 
 
 @dataclass(frozen=True)
@@ -89,8 +95,8 @@ def _fold(char: str) -> str:
     category = unicodedata.category(char)
     if category in ("Cf", "Cc", "Mn", "Me"):  # zero-width space/joiners, BOM, soft hyphen, combining marks
         return ""
-    if category == "Pd" or char in "\u2212\u2043\u2500\u2501\u30fc":  # dashes, minus, box line, 长音符
-        return "-"
+    if category == "Pd" or char in "\u2212\u2043\u2500\u2501\u30fc\uff70\u00b7\u30fb\uff65\uff5e\u301c\uff1a\u2026\uff0e\uff0f\uff3f":
+        return "-"  # dashes, minus, box line, 长音符, middle dots, wave dashes, full-width colon/stop/slash/low line
     folded = unicodedata.normalize("NFKC", char)  # full-width digits and letters, ①, ¹
     if len(folded) == 1 and unicodedata.category(folded) == "Nd":
         return str(unicodedata.decimal(folded))  # other scripts' digits
@@ -103,7 +109,7 @@ _STRENGTH = {"-": 0, " ": 1, "\n": 2, "|": 3}  # a run of separators counts as i
 
 # Runs of characters that stand for themselves, and runs of ASCII separators: most of any text, taken a
 # run at a time; any other character goes through `_fold`.
-_FAST = re.compile(r"([!-,.-{}~\u4e00-\u9fff]+)|([ \t|\n\r-]+)")
+_FAST = re.compile(r"([!-,0-^`-{}\u4e00-\u9fff]+)|([ \t|\n\r./_~-]+)")
 
 
 def _separator(run: str) -> str:
@@ -156,12 +162,15 @@ def _fits(gaps: list[str], length: int, card: bool) -> int:
                 kinds.append(gap)
         if len(sizes) == 1:
             return 2 if merge else 1
+        one_line = "|" not in kinds and "\n" not in kinds
         if card:
             # Bank cards only in groups of 4 within a line: with free grouping, Luhn (1 in 10) passes too much.
-            if "|" not in kinds and all(s == 4 for s in sizes[:-1]) and sizes[-1] <= 4:
+            if one_line and all(s == 4 for s in sizes[:-1]) and sizes[-1] <= 4:
                 return 2 if merge else 1
-        elif (length == 18 and len(sizes) == 2) or tuple(sizes) in _SHAPES[length]:
-            return 2 if merge else 1  # the check digit of an 18-digit ID makes any two parts safe enough
+        elif ((length == 18 and (len(sizes) == 2 or one_line)) or tuple(sizes) in _SHAPES[length]
+              or (length == 11 and one_line and len(sizes) in _MOBILE_GROUPS and min(sizes) >= 3)):
+            # the check digit and date of an 18-digit ID make any grouping within a line safe enough
+            return 2 if merge else 1
     return 0
 
 
@@ -173,6 +182,25 @@ def _alone(norm: str, start: int, end: int) -> bool:
 
 def _free(norm: str, end: int) -> bool:
     return end >= len(norm) or norm[end] not in _ALNUM
+
+
+# Letters glued to a number make it part of a code (`MA13812345678`), except these labels of one.
+_LABEL = re.compile(r"(?<![A-Za-z])(?:tel|mobile|phone|mob|cell|id|no|sfz|sj|dh)$", re.IGNORECASE)
+
+
+def _free_start(norm: str, start: int) -> bool:
+    return start == 0 or norm[start - 1] not in _ALNUM or bool(_LABEL.search(norm[max(0, start - 6) : start]))
+
+
+def _amount(norm: str, end: int) -> bool:
+    """A unit of money or measure follows the digits (a space between them allowed)."""
+    return bool(_UNITS.match(norm, end))
+
+
+def _card_network(card: str) -> bool:
+    """Card numbers start with a network's digit: 3 (JCB, Amex), 4 (Visa), 5 (Mastercard), 6 (银联), 9 (old
+    domestic cards), or 2221–2720 (Mastercard). A 17-digit 流水号 `2024031509…` or an ID `1768…` does not."""
+    return card[0] in "34569" or (len(card) == 16 and "2221" <= card[:4] <= "2720")
 
 
 def _is_id18(number: str) -> bool:
@@ -200,16 +228,16 @@ def _at(norm: str, where: list[int], gaps: list[str], digits: str, stops: list[b
         if id18 and _is_id18(id18):
             yield 0, "身份证号", start, end, id18
         id15, end = number(15)
-        if id15 and _valid_date(1900 + int(id15[6:8]), int(id15[8:10]), int(id15[10:12])):
+        if id15 and _valid_date(1900 + int(id15[6:8]), int(id15[8:10]), int(id15[10:12])) and not _REGISTRATION.search(norm[max(0, start - 12) : start]):
             yield 1, "身份证号", start, end, id15
     mobile, end = number(11)
-    if mobile and mobile[0] == "1" and mobile[1] in "3456789":
+    if mobile and mobile[0] == "1" and mobile[1] in "3456789" and not _amount(norm, end):
         yield 2, "手机号", start, end, mobile
     for length in range(16, 20) if not mobile_only else ():
         card, end = number(length, card=True)
         # A row of years `2019 2020 2021 2022` is shaped like a card: it is taken for one only when it passes
         # Luhn (1 in 10). Refusing all such rows would let through the usual way of writing a card number.
-        if card and _luhn(card) and not (length == 18 and _uscc(card)):  # an all-digit 统一社会信用代码 passes Luhn 1 in 10
+        if card and _card_network(card) and _luhn(card) and not (length == 18 and _uscc(card)):  # an all-digit 统一社会信用代码 passes Luhn 1 in 10
             yield 3, "银行卡号", start, end, card
 
 
@@ -232,7 +260,7 @@ def _candidates(norm: str) -> Iterator[tuple[int, str, int, int, str]]:
                 gaps.append(gap)  # the separator before this digit, "" if none
                 gap = ""
         digits = "".join(norm[p] for p in where).upper()
-        free_start = chain.start() == 0 or norm[chain.start() - 1] not in _ALNUM
+        free_start = _free_start(norm, chain.start())
         # A number ends before a separator, or at the end of the chain when no letter or digit follows.
         stops = [gap != "" for gap in gaps[1:]] + [_free(norm, chain.end())]
         # Every digit after a separator may start a number: a 序号 `1 ` before it must not hide it.

@@ -66,7 +66,7 @@ def number_problems(text: str, where: SourceRef, field: str, allowed: set[str], 
     """Personal data in `text`; with `first_line`, `text` spans lines and each hit names its own."""
     found = []
     for hit in personal_data.find(text):
-        if hit.digits in allowed:
+        if hit.digits in allowed and hit.kind == "手机号":  # an office mobile may be listed; an ID or card never
             continue
         line = where.line if first_line is None else first_line + text.count("\n", 0, hit.start)
         excerpt = " ".join(personal_data.masked_excerpt(text, hit).split())
@@ -85,7 +85,31 @@ def document_problems(document: RawDocument, config: SiteConfig, extensions: str
             for line, text in [(value.line, key), *_texts(value)]:
                 found += number_problems(text, SourceRef(path, line), key, allowed)
     found += number_problems(document.body, SourceRef(path, document.body_line), BODY, allowed, document.body_line)
+    found += shown_number_problems(document.body, SourceRef(path, document.body_line), allowed, extensions, found)
     return found + body_markup_problems(document.body, path, document.body_line, extensions)
+
+
+_RENDERING_CHANGES = ("<", "&", "*", "_", "%", "`", "~", "\\")  # characters by which the shown text differs from the written
+
+
+def shown_number_problems(body: str, where: SourceRef, allowed: set[str], extensions: str, already: list[Problem]) -> list[Problem]:
+    """Numbers that appear only once the body is rendered: `&#49;&#51;…`, `137**1234**5678`,
+    `<td>370829</td><td>1985…</td>`, `tel:%31%33…`. Named by the body's first line: the written text has
+    no single place for them."""
+    if not any(mark in body for mark in _RENDERING_CHANGES):
+        return []
+    def number(problem: Problem) -> str:
+        return problem.message.split(":")[0]  # "疑似手机号 138****5678"
+
+    known = {number(p) for p in already}
+    return [Problem(where, BODY, "网页上显示为" + p.message, p.expected)
+            for p in number_problems(sanitizer.shown_text(sanitizer.render(body, extensions)), where, BODY, allowed)
+            if number(p) not in known]
+
+
+def settings_problems(config: SiteConfig) -> list[Problem]:
+    """mkdocs.yml: the site name, description, footer and contact details are printed on every page."""
+    return number_problems(config.text, SourceRef("mkdocs.yml", 1), "", allowed_numbers(config), 1)
 
 
 def body_markup_problems(body: str, path: str, first_line: int, extensions: str) -> list[Problem]:
@@ -179,6 +203,7 @@ def _page_problems(path: Path, shown: str, allowed: set[str], extensions: str) -
         return [Problem(SourceRef(shown, 1), "", "文件不是 UTF-8 编码的文字", "请用 UTF-8 编码保存")]
     lines = text.split("\n")
     found = number_problems(text, SourceRef(shown, 1), BODY, allowed, 1)
+    found += shown_number_problems(text, SourceRef(shown, 1), allowed, extensions, found)
     found += [Problem(SourceRef(shown, i), BODY, "含有看不见的控制字符", "请删除它") for i, line in enumerate(lines, 1) if not invisible_free(line.replace("\t", ""))]
     front = meta.YAML_RE.match(text)
     if front and _has_alias(front.group(1)):

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import markdown
 import nh3
@@ -112,6 +112,38 @@ class _Tokens(HTMLParser):
 
     def unknown_decl(self, data):
         self.found[("declaration", data.split("[")[0])] += 1
+
+
+class _Text(HTMLParser):
+    """The text a browser shows (entities decoded, inline tags joined: `<span>136</span>1234…` is one number)
+    and the addresses it dials or opens (percent-decoded), each on a line of its own."""
+
+    _BREAKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dt", "dd", "table"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.shown: list[str] = []
+        self.addresses: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._BREAKS:
+            self.shown.append("\n")
+        elif tag in ("td", "th"):
+            self.shown.append(" | ")
+        for name, value in attrs:
+            if value and name in ("href", "src", "title", "alt"):
+                self.addresses.append(unquote(value))
+
+    def handle_data(self, data):
+        self.shown.append(data)
+
+
+def shown_text(html: str) -> str:
+    """What a reader of the rendered page sees and can follow, as plain text."""
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.shown) + "\n" + "\n".join(parser.addresses)
 
 
 def _tokens(html: str) -> Counter[tuple]:

@@ -59,6 +59,15 @@ FOUND = [
     (f"卡号 {CARD}", "银行卡号", "6222***********0128"),
     ("卡号 6222 0212 3456 7890 128", "银行卡号", "6222***********0128"),
     ("卡号 6222-0212-3456-7890-128", "银行卡号", "6222***********0128"),
+    # separators people also type, groupings, labels glued to the number
+    ("电话151ー1234ー5678", "手机号", "151****5678"),
+    ("135.1234.5678", "手机号", "135****5678"),
+    ("138_1234_5678", "手机号", "138****5678"),
+    ("138/1234/5678", "手机号", "138****5678"),
+    ("1581 2345 678", "手机号", "158****5678"),
+    ("TEL13412345678", "手机号", "134****5678"),
+    (" ".join(ID[i:i + 4] for i in range(0, 18, 4)), "身份证号", "110105********002X"),
+    ("ID" + ID, "身份证号", "110105********002X"),
 ]
 
 PASSING = [
@@ -92,6 +101,12 @@ PASSING = [
     "138123456789",  # 12 digits
     "20240315123000",
     "1 3 8 1 2 3 4 5 6 7 8",  # a row of single digits
+    "项目总投资 13812345678.00 元",  # amounts and measures, not mobiles
+    "13812345678万元",
+    "面积 18512345678 平方米",
+    "注册号370829200123456",  # a company's old 15-digit 营业执照注册号
+    "download?id=1768954321234567896",  # no card network starts with 1 or 20…
+    "20240315093012342.pdf",
 ]
 
 
@@ -380,3 +395,51 @@ def test_malformed_vml_in_a_workbook_does_not_stop_the_scan(tmp_path):
     path = tmp_path / "x.xlsx"
     path.write_bytes(rezip(out.getvalue(), {"xl/drawings/commentsDrawing1.vml": "<xml><v:shape><div>电话 13912345678<br></div></xml>"}))
     assert found_in(path) == [("工作表 Sheet 单元格 A1", "138****5678"), ("图形 commentsDrawing1.vml", "139****5678")]
+
+
+RECORD = "---\n标题: 公示\n类别: 公示\n发布日期: 2024-03-25\n发布机构: 纸坊镇人民政府\n{extra}---\n{body}\n"
+
+
+def _problems(project, files) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_site(load_config(project(files)), dt.date(2024, 6, 1))
+    return [str(p) for p in caught.value.problems]
+
+
+def test_numbers_that_appear_only_on_the_rendered_page_are_found(project):
+    body = ("&#49;&#51;&#56;&#49;&#50;&#51;&#52;&#53;&#54;&#55;&#56;\n\n强调 137**1234**5678\n\n<span>136</span>12345678\n\n"
+            f"<table><tr><td>{ID[:6]}</td><td>{ID[6:]}</td></tr></table>\n\n[电话](tel:%31%35%32%31%32%33%34%35%36%37%38)\n")
+    found = _problems(project, {"content/notices/a.md": RECORD.format(extra="", body=body)})
+    assert [p.split(": ")[2].split(":")[0] for p in found] == [
+        "网页上显示为疑似手机号 138****5678", "网页上显示为疑似手机号 137****5678", "网页上显示为疑似手机号 136****5678",
+        "网页上显示为疑似身份证号 110105********002X", "网页上显示为疑似手机号 152****5678"]
+    assert all(p.startswith("content/notices/a.md:7: 正文: ") for p in found)
+
+
+def test_public_numbers_exempt_office_mobiles_never_an_id_or_a_card(project):
+    body = f"值班手机 13812345678, 身份证 {ID}"
+    found = _problems(project, {"content/notices/a.md": RECORD.format(extra=f"公开号码: [13812345678, {ID}]\n", body=body)})
+    assert [p.split(": ")[2].split(":")[0] for p in found] == ["疑似身份证号 110105********002X"]
+
+
+def test_mkdocs_yml_is_scanned_too(project):
+    root = project({"content/notices/a.md": RECORD.format(extra="", body="正文")})
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_name: 测试站点", "site_name: 测试站点 联系人 13812345678"), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_site(load_config(root), dt.date(2024, 6, 1))
+    assert [str(p).split(" (")[0] for p in caught.value.problems] == ["mkdocs.yml:1: 疑似手机号 138****5678: “试站点 联系人 138****5678 docs_di”"]
+
+
+def test_pdf_properties_bookmarks_and_form_fields_are_scanned(project):
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    writer.add_metadata({"/Author": f"张三 {ID}"})
+    writer.add_outline_item(title="联系 13812345678", page_number=0)
+    stream = io.BytesIO()
+    writer.write(stream)
+    found = _problems(project, {"content/notices/a/index.md": RECORD.format(extra="附件:\n  - a.pdf\n", body="见附件。"),
+                               "content/notices/a/a.pdf": stream.getvalue()})
+    assert [p.split(": 字段")[0] for p in found] == ["content/notices/a/a.pdf: 文档属性 Author", "content/notices/a/a.pdf: 书签"]
