@@ -197,3 +197,10 @@ def test_bad_arguments_are_usage_errors_without_a_traceback(project, arguments, 
     result = run(root, *arguments)
     assert result.returncode == code and "Traceback" not in result.stderr and result.stderr.strip()
     assert sorted(p.name for p in (root / "content/notices").iterdir()) == ["a.md"]
+
+
+@pytest.mark.parametrize("arguments", [("13812345678",), ("check", "--today", "13812345678"), ("check", "13812345678")])
+def test_usage_errors_never_print_a_full_number(project, arguments):
+    root = project({"content/notices/a.md": notice()})
+    result = subprocess.run([sys.executable, "-m", "generator", *arguments], cwd=root, capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 2 and "13812345678" not in result.stderr and "138****5678" in result.stderr
