@@ -191,10 +191,13 @@ def invisible_free(text: str) -> bool:
 
 def link_problem(path: Path, inside: Path, root: Path) -> Problem | None:
     """A symbolic link may point only within `inside` (content/ or docs/): anything else would publish
-    a file from elsewhere on the machine, or read one that is not there."""
+    a file from elsewhere on the machine, or read one that is not there. A pipe or a device, which a read
+    would wait on forever, is refused too."""
+    ref = SourceRef(_rel(path, root), 1)
+    if path.exists() and not path.is_dir() and not path.is_file():
+        return Problem(ref, "", "不是普通的文件 (是管道或设备)", "请删除它")
     if not path.is_symlink():
         return None
-    ref = SourceRef(_rel(path, root), 1)
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):

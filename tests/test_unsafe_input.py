@@ -204,3 +204,12 @@ def test_usage_errors_never_print_a_full_number(project, arguments):
     root = project({"content/notices/a.md": notice()})
     result = subprocess.run([sys.executable, "-m", "generator", *arguments], cwd=root, capture_output=True, text=True, encoding="utf-8")
     assert result.returncode == 2 and "13812345678" not in result.stderr and "138****5678" in result.stderr
+
+
+def test_a_pipe_is_refused_instead_of_read_forever(project):
+    root = project({"content/notices/a.md": notice()})
+    os.mkfifo(root / "content/notices/b.md")
+    (root / "docs").mkdir()
+    os.mkfifo(root / "docs/page.md")
+    assert problems(root) == ["content/notices/b.md:1: 不是普通的文件 (是管道或设备) (请删除它)",
+                              "docs/page.md:1: 不是普通的文件 (是管道或设备) (请删除它)"]
