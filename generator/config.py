@@ -20,6 +20,7 @@ import yaml
 from .chrome import FOOTER_ITEMS, Footer
 from .errors import ConfigError
 from .personal_data import redact
+from .sanitizer import extensions_problem
 
 CONFIG_FILE = "mkdocs.yml"
 MAX_TEXT = 1000  # characters in one configuration value
@@ -96,6 +97,18 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
 
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 _TolerantLoader.add_multi_constructor("!", _ignore_tag)
+
+
+MAX_CONFIG_CHARS = 1_000_000  # a site's settings are a few KB
+
+
+def _refuse_aliases(text: str) -> None:
+    """An alias repeats a value by reference: a dozen lines of them expand to gigabytes once read."""
+    if len(text) > MAX_CONFIG_CHARS:
+        raise ConfigError(f"{CONFIG_FILE}: 文件太大 ({len(text)} 个字符, 最多 {MAX_CONFIG_CHARS} 个)")
+    for event in yaml.parse(text, Loader=_TolerantLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise ConfigError(f"{CONFIG_FILE}:{event.start_mark.line + 1}: 不支持 YAML 的 & 锚点和 * 引用 (每个值请直接写出来)")
 
 
 def _key(where: str, key: str) -> str:
@@ -318,6 +331,7 @@ def _load_config(root: Path) -> SiteConfig:
     path = root / CONFIG_FILE
     try:
         text = path.read_text(encoding="utf-8")
+        _refuse_aliases(text)
         raw = yaml.load(text, Loader=_TolerantLoader)
     except FileNotFoundError:
         raise ConfigError(f"{path}: 找不到站点配置文件 (请在项目根目录运行)") from None
@@ -375,4 +389,7 @@ def _load_config(root: Path) -> SiteConfig:
         theme_dir=_theme_dir(root, raw),
     )
     check_folders(config, site_shown, stage_shown)
+    extensions = extensions_problem(text)
+    if extensions:
+        raise ConfigError(f"{CONFIG_FILE}: markdown_extensions: {redact(extensions)}")
     return config

@@ -265,6 +265,9 @@ def _cross_field_problems(values: dict[str, Any], given: dict[str, RawValue], do
         if report_type == "政府信息公开" and key not in given:
             problems.append(Problem(SourceRef(path, document.source.line), key, f"政府信息公开工作年度报告缺少{key}",
                                     "按国办公开办函〔2021〕30号的表格逐行填写, 见 README 的完整示例"))
+        elif report_type == "政府信息公开" and given[key].kind == "text" and not given[key].data:  # `表四:` with nothing
+            problems.append(Problem(SourceRef(path, given[key].line), key, f"{key}是空的",
+                                    "按表格逐行填写, 零报告每格填 0 (gongkai new 年报 生成全是 0 的表格)"))
         elif report_type != "政府信息公开" and key in given:
             problems.append(Problem(SourceRef(path, given[key].line), key, f"只有政府信息公开工作年度报告才有{key}", "报告类型: 政府信息公开"))
     publicity_until = values.get("publicity_until")

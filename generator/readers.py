@@ -95,6 +95,9 @@ def _record_files(section_dir: Path) -> list[tuple[Path, str]]:
     return found
 
 
+_YAML_ONLY_BREAKS = "\x85\u2028\u2029"
+
+
 def read_document(path: Path, root: Path, section: str, slug: str) -> tuple[RawDocument | None, list[Problem]]:
     ref = SourceRef(_rel(path, root), 1)
     problem = name_problem(slug, ref)
@@ -116,6 +119,11 @@ def read_document(path: Path, root: Path, section: str, slug: str) -> tuple[RawD
         return None, [_encoding_problem(ref, data)]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
+    # YAML takes these for line breaks, so that every line number after them would be wrong
+    breaks = [(number, char) for number, line in enumerate(lines, 1) for char in line if char in _YAML_ONLY_BREAKS]
+    if breaks:
+        return None, [Problem(SourceRef(ref.path, number), "", f"含有看不见的换行字符 U+{ord(char):04X}",
+                              "请删除它 (常从网页或 Word 复制而来): 重新输入这一行") for number, char in dict(breaks).items()]
     if lines[0].strip() != "---":
         return None, [Problem(ref, "", "缺少文件头", "文件第一行应为 ---, 其后是 标题: … 等字段, 再以 --- 结束")]
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
@@ -130,7 +138,7 @@ def read_document(path: Path, root: Path, section: str, slug: str) -> tuple[RawD
 
 
 # The characters `invisible` accepts, as one class: a whole text is tested in one search.
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 
 
 def name_problem(name: str, ref: SourceRef) -> Problem | None:
@@ -149,7 +157,7 @@ def invisible(char: str) -> bool:
     say), and code points that are not characters at all."""
     code = ord(char)
     return ((code < 0x20 and char not in "\t\n") or 0x7F <= code <= 0x9F or 0x202A <= code <= 0x202E
-            or 0x2066 <= code <= 0x2069 or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF))
+            or code in (0x2028, 0x2029) or 0x2066 <= code <= 0x2069 or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF))
 
 
 def _invisible_problems(document: RawDocument) -> list[Problem]:

@@ -190,7 +190,8 @@ def _extensions(mkdocs_yml: str) -> tuple[tuple[str, ...], dict]:
     except Exception:  # an unreadable mkdocs.yml is reported by config.load_config; render without options here
         raw = {}
     names, configs = [], {}
-    for item in (raw.get("markdown_extensions") or []) if isinstance(raw, dict) else []:
+    listed = raw.get("markdown_extensions") if isinstance(raw, dict) else None
+    for item in listed if isinstance(listed, list) else []:
         name, options = next(iter(item.items())) if isinstance(item, dict) and item else (item, None)
         if isinstance(name, str):
             names.append(name)
@@ -204,6 +205,22 @@ def _renderer(mkdocs_yml: str) -> markdown.Markdown:
     names, configs = _extensions(mkdocs_yml)
     extensions = [*MKDOCS_BUILTIN_EXTENSIONS, *(name for name in names if name not in MKDOCS_BUILTIN_EXTENSIONS)]
     return markdown.Markdown(extensions=extensions, extension_configs=configs)
+
+
+def extensions_problem(mkdocs_yml: str) -> str | None:
+    """Why the Markdown extensions of mkdocs.yml cannot be loaded (MkDocs would fail on them too), or None."""
+    try:
+        raw = yaml_load(mkdocs_yml) or {}
+    except Exception:  # noqa: BLE001 - reported by config.load_config as an unreadable mkdocs.yml
+        return None
+    listed = raw.get("markdown_extensions") if isinstance(raw, dict) else None
+    if listed is not None and not isinstance(listed, list):
+        return "应是扩展名称的列表 (例如 - admonition)"
+    try:
+        _renderer(mkdocs_yml).convert("# 测试")
+    except Exception as error:  # noqa: BLE001 - each extension raises its own types
+        return f"无法加载 ({type(error).__name__}: {error}) (请核对扩展名称和选项的拼写)"
+    return None
 
 
 def render(text: str, mkdocs_yml: str) -> str:

@@ -54,6 +54,8 @@ def write_tree(stage_dir: Path, outputs: list[Page | CopiedFile]) -> WriteSummar
             raise ConfigError(f"{path}: 不能写入生成目录的路径")
     try:
         previous, legacy = _claim(stage_dir)
+        if not legacy:
+            _refuse_unchecked(stage_dir, previous | set(wanted))
         checked: set[Path] = set()
         for path, output in sorted(wanted.items()):
             _refuse_links(stage_dir, path, checked)
@@ -138,6 +140,22 @@ def _refuse_links(stage_dir: Path, path: str, checked: set[Path]) -> None:
         if folder.is_symlink():
             raise ConfigError(f"{folder}: 是符号链接, gongkai 不会通过它写入文件 (请把它移出 {stage_dir.name}/, 这个文件夹由 gongkai 生成)")
         checked.add(folder)
+
+
+def _refuse_unchecked(stage_dir: Path, ours: set[str]) -> None:
+    """A file someone put into the stage would be published by MkDocs as it is, past every check: it is
+    kept (it is not ours to remove), but the build stops until it is moved where it is checked."""
+    foreign = []
+    for folder, dirnames, filenames in os.walk(stage_dir):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            path = (Path(folder) / name).relative_to(stage_dir).as_posix()
+            if not name.startswith(".") and path not in ours and path not in _CLAIMABLE:
+                foreign.append(path)
+    if foreign:
+        shown = ", ".join(f"{stage_dir.name}/{p}" for p in foreign[:3]) + (" …" if len(foreign) > 3 else "")
+        raise ConfigError(f"{shown}: 不是 gongkai 生成的文件, 会不经检查就发布到网站上 "
+                          f"(手写页面请移到 docs/, 信息请放在 content/; {stage_dir.name}/ 由 gongkai 生成, 不要手工放文件)")
 
 
 def _refuse_foreign(stage_dir: Path, path: str, output: Page | CopiedFile) -> None:

@@ -211,18 +211,25 @@ def test_a_missing_empty_or_gitkeep_stage_is_claimed(tmp_path, contents):
     assert json.loads((stage / MARKER).read_text(encoding="utf-8"))["files"] == ["index.md"]
 
 
-def test_the_sweep_keeps_a_clerks_file_dropped_in_later(tmp_path):
+def test_a_clerks_file_dropped_into_the_stage_is_kept_and_stops_the_build(tmp_path):
+    """MkDocs would publish it unchecked (script, an ID number): kept, but nothing is built until it is moved."""
     stage = tmp_path / "generated"
     write_tree(stage, [Page("index.md", "首页"), Page("notices/old/index.md", "旧"), Page("notices/index.md", "列表")])
     (stage / "clerk.docx").write_bytes(b"PK")
-    (stage / "notices/old/clerk.md").write_text("科员的稿子", encoding="utf-8")
+    (stage / "notices/old/clerk.md").write_text("<script>alert(1)</script>", encoding="utf-8")
     (stage / "drafts").mkdir()
     (stage / "drafts/draft.md").write_text("草稿", encoding="utf-8")
-    summary = write_tree(stage, [Page("index.md", "首页")])
-    assert summary.removed == 2
+    with pytest.raises(ConfigError) as caught:
+        write_tree(stage, [Page("index.md", "首页")])
+    assert str(caught.value) == ("generated/clerk.docx, generated/drafts/draft.md, generated/notices/old/clerk.md: 不是 gongkai 生成的文件, "
+                                 "会不经检查就发布到网站上 (手写页面请移到 docs/, 信息请放在 content/; generated/ 由 gongkai 生成, 不要手工放文件)")
     assert (stage / "clerk.docx").read_bytes() == b"PK"
-    assert (stage / "notices/old/clerk.md").read_text(encoding="utf-8") == "科员的稿子"
+    assert (stage / "notices/old/clerk.md").read_text(encoding="utf-8") == "<script>alert(1)</script>"
     assert (stage / "drafts/draft.md").read_text(encoding="utf-8") == "草稿"
+    for name in ("clerk.docx", "notices/old/clerk.md", "drafts/draft.md"):
+        (stage / name).unlink()
+    summary = write_tree(stage, [Page("index.md", "首页")])  # moved away: the sweep removes only gongkai's own files
+    assert summary.removed == 2
     assert not (stage / "notices/index.md").exists() and not (stage / "notices/old/index.md").exists()
     assert json.loads((stage / MARKER).read_text(encoding="utf-8"))["files"] == ["index.md"]
 

@@ -317,3 +317,43 @@ def test_hostile_cells_through_the_command_line_give_no_traceback(project, capsy
     assert "Traceback" not in err
     assert f"{REPORT}:11: 字段 '表二': '.nan' 不是非负整数 ({INTEGER})" in err.splitlines()
     assert f"{REPORT}:45: 字段 '表四': '-.inf' 不是非负整数 ({INTEGER})" in err.splitlines()
+
+
+@pytest.mark.parametrize("empty", ["", " null", " ~"])
+def test_an_emptied_report_table_is_a_message(project, empty):
+    text = gongkai_report()
+    start = text.index("表四:")
+    text = text[:start] + f"表四:{empty}\n" + text[text.index("---", start):]
+    line = text[:start].count("\n") + 1
+    assert problems(project({REPORT: text})) == [
+        f"{REPORT}:{line}: 字段 '表四': 表四是空的 (按表格逐行填写, 零报告每格填 0 (gongkai new 年报 生成全是 0 的表格))"]
+
+
+def test_yaml_aliases_in_mkdocs_yml_are_refused_before_they_expand(project):
+    root = project({"content/notices/a.md": notice()})
+    bomb = "".join(f"a{i}: &a{i} [" + ", ".join([f"{{t: *a{i - 1}}}"] * 10) + "]\n" for i in range(1, 9))
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("a0: &a0 [x]\n" + bomb + "nav:\n  - 炸: *a8\n")
+    line = (root / "mkdocs.yml").read_text(encoding="utf-8").split("\n").index("a0: &a0 [x]") + 1
+    result = subprocess.run([sys.executable, "-m", "generator", "check", "--root", str(root)], capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"mkdocs.yml:{line}: 不支持 YAML 的 & 锚点和 * 引用 (每个值请直接写出来)" in result.stderr
+
+
+@pytest.mark.parametrize("extensions, message", [
+    ("markdown_extensions:\n  - admonitionn\n", "无法加载 (ModuleNotFoundError: No module named 'admonitionn') (请核对扩展名称和选项的拼写)"),
+    ("markdown_extensions: 5\n", "应是扩展名称的列表 (例如 - admonition)"),
+])
+def test_a_wrong_markdown_extension_is_a_message(project, extensions, message):
+    root = project({"content/notices/a.md": notice()})
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write(extensions)
+    result = subprocess.run([sys.executable, "-m", "generator", "check", "--root", str(root)], capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "内部错误" not in result.stderr
+    assert f"mkdocs.yml: markdown_extensions: {message}" in result.stderr
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
+def test_a_line_separator_from_word_names_its_own_line(project, char):
+    root = project({"content/notices/a.md": notice(extra=f"摘要: 部署{char}第二行\n")})
+    assert problems(root) == [f"content/notices/a.md:6: 含有看不见的换行字符 U+{ord(char):04X} (请删除它 (常从网页或 Word 复制而来): 重新输入这一行)"]
