@@ -13,6 +13,7 @@ from .errors import ConfigError
 from .importer import front_matter, read_blocks, recognise, yaml_scalar
 from .models import INDEX_KEY
 from .numbering import Numbered, assign_numbers, next_index_number
+from .readers import MAX_RECORD_BYTES
 from .report_checks import FAZHI_PARTS, GONGKAI_HEADINGS
 from .report_tables import OUTCOME_GROUPS
 from .templating import render
@@ -87,6 +88,9 @@ def import_document(config: SiteConfig, source: Path, today: dt.date, name: str 
     number = next_index_number(config, published.year)
     fields = {**imported.fields, **({INDEX_KEY: number} if number else {})}
     text = front_matter(fields) + imported.body
+    if len(text.encode("utf-8")) > MAX_RECORD_BYTES:  # check would refuse the file it wrote
+        raise ConfigError(f"{source}: 文字太多 ({len(text.encode('utf-8')) // 1024} KB), 没有导入 "
+                          f"(一条信息的文字不超过 {MAX_RECORD_BYTES // 1024 // 1024} MB; 大的材料请作为附件发布)")
     if not _reads_back(text, fields):
         raise ConfigError(f"{source}: 识别出的字段无法安全地写入文件头, 没有导入 (请把文件中的标题和发布机构改为普通文字后重试)")
     path = create_file(config, imported.section, name, number, published, text)

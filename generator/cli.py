@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import datetime as dt
 import os
 import subprocess
@@ -54,6 +55,22 @@ class _Parser(argparse.ArgumentParser):
 
     def _print_message(self, message, file=None):
         super()._print_message(redact(message) if message else message, file)
+
+    def error(self, message):
+        for english, chinese in _ARGPARSE_MESSAGES:
+            if re.match(english, message):
+                message = f"{re.sub(english, chinese, message)} / {message}"
+                break
+        super().error(message)
+
+
+# argparse's own messages, said in Chinese first (the English stays for county IT's searches)
+_ARGPARSE_MESSAGES = (
+    (r"the following arguments are required: (.*)", r"缺少参数 \1 (例如 gongkai new 通知 关于春耕的通知)"),
+    (r"argument (\S+): expected one argument", r"\1 后面要写一个值 (以 - 开头的值请写成 \1=值)"),
+    (r"unrecognized arguments: (.*)", r"不认识的参数 \1 (gongkai --help 列出全部用法)"),
+    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", r"\1 不能是 \2 (可选: \3)"),
+)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -15,14 +15,13 @@ from pathlib import Path
 
 from .config import SiteConfig
 from .errors import ConfigError, SourceRef
-from .readers import RawValue, _parse_front_matter
+from .readers import NAME_PUNCTUATION, RawValue, _parse_front_matter
 from .personal_data import redact
 
 MAX_NAME_CHARS = 100  # --name: a file name, not a sentence
 MAX_NAME_BYTES = 240  # and within the 255 bytes file systems allow, with ".md" (80 汉字 are 240 bytes)
 # Not in a file name: separators, what URLs cannot carry (readers.py refuses ' ', '#', '?', '%', '\'),
 # and what Windows cannot store.
-_NAME_FORBIDDEN = set(' #?%\\/:*"<>|')
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 _BOM = b"\xef\xbb\xbf"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # what readers.py counts as a line break
@@ -99,7 +98,8 @@ def check_name(name: str) -> str:
         name = name[:-3]
         if not name.strip() or name.endswith("."):
             raise refuse("文件名不能为空" if not name.strip() else "文件名不能以 . 结尾")
-    forbidden = sorted({"空格" if c.isspace() else c for c in name if c in _NAME_FORBIDDEN or c.isspace()})
+    # the same allow-list as the reader's (readers.name_problem): a name `new` accepts, `check` accepts
+    forbidden = sorted({"空格" if c.isspace() else c for c in name if not (c.isalnum() or c in NAME_PUNCTUATION)})
     if forbidden:
         raise refuse("文件名含有不能用的字符 " + " ".join(f"'{c}'" if c != "空格" else c for c in forbidden),
                      "请只用字母、数字、汉字和 -, " + _NAME_EXAMPLE)

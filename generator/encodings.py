@@ -9,6 +9,7 @@ from pathlib import Path
 from .config import SiteConfig
 from .content_files import UnsafeFile, regular_file_bytes, relative_path, replace_atomically, unsafe_reason, write_backup
 from .errors import Problem, SourceRef
+from .readers import gbk_text
 
 
 def _markdown_files(content_dir: Path) -> list[Path]:
@@ -27,10 +28,7 @@ def _gbk_text(data: bytes) -> str | None:
         return None
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        return None  # neither: `check` reports it
+    return gbk_text(data)  # None for neither: `check` reports it
 
 
 def convert_encodings(config: SiteConfig) -> tuple[list[str], list[Problem]]:

@@ -31,17 +31,24 @@ class Problem:
     warning: bool = False  # a warning is printed but does not stop the build
 
     def __str__(self) -> str:
-        where = f"{self.source.path}: {self.source.place}: " if self.source.place else f"{self.source.path}:{self.source.line}: "
+        path = _one_line(self.source.path)
+        where = f"{path}: {self.source.place}: " if self.source.place else f"{path}:{self.source.line}: "
         where += "警告: " if self.warning else ""
         if self.field == BODY:
             what = f"{BODY}: {self.message}"
         else:
             what = f"字段 '{self.field}': {self.message}" if self.field else self.message
-        return where + what + (f" ({self.expected})" if self.expected else "")
+        return where + _one_line(what) + (f" ({self.expected})" if self.expected else "")
 
     @property
     def sort_key(self) -> tuple[str, int, str]:
         return (self.source.path, self.source.line, self.field)
+
+
+def _one_line(text: str) -> str:
+    """A problem is one line: a line break or control character in a file name or a quoted value is
+    shown as U+XXXX, so that the next line of output is the next problem."""
+    return "".join(f"U+{ord(c):04X}" if ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F or c in "\u2028\u2029" else c for c in text)
 
 
 class ContentError(Exception):

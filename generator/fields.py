@@ -122,8 +122,14 @@ def _resolve_attachment(file: str, name: str, folder: Path, content_dir: Path, l
     relative = PurePosixPath(file.replace("\\", "/"))
     if not file or relative.is_absolute() or ".." in relative.parts:
         raise Invalid(f"附件 '{file}' 不在本条目的文件夹内", "附件应与本文件放在同一文件夹, 只写文件名", line)
+    if any(len(part.encode("utf-8")) > 255 for part in relative.parts):  # no file system holds such a name
+        raise Invalid(f"附件文件名太长 ({len(file)} 个字符)", "文件名请不超过 80 个汉字", line)
     path = folder.joinpath(*relative.parts)
-    if not path.is_file():
+    try:
+        found = path.is_file()
+    except OSError as error:
+        raise Invalid(f"附件 '{file}' 无法读取 ({error.strerror})", "请检查文件名", line) from None
+    if not found:
         raise Invalid(f"找不到附件 '{file}'", f"应放在 {folder.name}/ 文件夹中, 与本文件在一起", line)
     if not path.resolve().is_relative_to(content_dir.resolve()):
         raise Invalid(f"附件 '{file}' 是指向 content/ 以外的链接", "请把文件本身复制到本条目的文件夹", line)

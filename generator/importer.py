@@ -215,6 +215,9 @@ def recognise(blocks: list[str | Table], config: SiteConfig, today: dt.date) -> 
         notes.append(f"发布日期: 文末的“{date_match.group(0)}”不是有效的日期, 已填今天 {today.isoformat()}, 请核对")
     elif published is None:
         notes.append(f"发布日期: 没有找到, 已填今天 {today.isoformat()}, 请核对")
+    elif published > today:  # a date typed wrong, or a document not yet out: 发布日期 is the day it is published
+        notes.append(f"发布日期: 文末的“{date_match.group(0)}”晚于今天, 已填今天 {today.isoformat()}, 请核对")
+        published = today
     published = published or today
     section, fields = _classify(title, number, config, notes)
     if section == "reports" and title and config.town and config.town not in title and re.match(r"\d{4}", title):

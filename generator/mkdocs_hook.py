@@ -43,7 +43,10 @@ def _settings(config):
 
 def _today() -> dt.date:
     today_text = os.environ.get(TODAY_VARIABLE)
-    return dt.date.fromisoformat(today_text) if today_text else dt.date.today()
+    try:
+        return dt.date.fromisoformat(today_text) if today_text else dt.date.today()
+    except ValueError:
+        raise PluginError(f"gongkai: {TODAY_VARIABLE}={redact(today_text)!r} 不是日期 (应为 2024-03-15)") from None
 
 
 def on_config(config):

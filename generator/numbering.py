@@ -30,19 +30,32 @@ def documents_of(config: SiteConfig) -> list[RawDocument]:
     return documents
 
 
-def issued_numbers(documents: list[RawDocument]) -> list[str]:
-    return [str(raw.data).strip() for d in documents for key, raw in d.fields if key == INDEX_KEY and raw.kind == "text"]
+def issued_numbers(documents: list[RawDocument], config: SiteConfig) -> list[str]:
+    """Every 索引号 already written: in the fields of the records that can be read, and anywhere in the text
+    of those that cannot (a YAML error, a file too large) — their numbers are published or will be."""
+    numbers = [str(raw.data).strip() for d in documents for key, raw in d.fields if key == INDEX_KEY and raw.kind == "text"]
+    read = {d.path.resolve() for d in documents}
+    written = re.compile(re.escape(config.index_prefix) + r"\s*/\s*\d{4}\s*-\s*\d+")
+    for path in sorted(config.content_dir.rglob("*.md")) if config.index_prefix and config.content_dir.is_dir() else ():
+        if path.is_file() and not path.is_symlink() and path.resolve() not in read:
+            with path.open("rb") as handle:
+                text = handle.read(MAX_SCANNED_BYTES).decode("utf-8", errors="replace")
+            numbers += ["".join(match.split()) for match in written.findall(text)]
+    return numbers
+
+
+MAX_SCANNED_BYTES = 64 * 1024 * 1024  # an unreadable record is scanned this far for the numbers it holds
 
 
 def next_index_number(config: SiteConfig, year: int) -> str:
-    return index_numbers.next_free(issued_numbers(documents_of(config)), year, config) if config.index_prefix else ""
+    return index_numbers.next_free(issued_numbers(documents_of(config), config), year, config) if config.index_prefix else ""
 
 
 def assign_numbers(config: SiteConfig) -> tuple[list[Numbered], list[Problem]]:
     if not config.index_prefix:
         raise ConfigError("请先在 mkdocs.yml 的 extra.gongkai.index_number.prefix 填写本机关的统一社会信用代码 (索引号前段码)")
     documents = documents_of(config)
-    issued = issued_numbers(documents)
+    issued = issued_numbers(documents, config)
     pending, problems = [], []
     for document in documents:
         fields = dict(document.fields)

@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover
 RECORD_SUFFIX = ".md"
 BUNDLE_INDEX = "index.md"
 _NULLS = {"", "~", "null", "Null", "NULL"}
-_NAME_PUNCTUATION = frozenset("-_./")  # besides letters, digits and 汉字: a name that is a safe address as it is
+NAME_PUNCTUATION = frozenset("-_./")  # besides letters, digits and 汉字: a name that is a safe address as it is
 MAX_RECORD_BYTES = 2 * 1024 * 1024  # a record file is text; the longest real report is about 60 KB
 MAX_DEPTH = 20  # front matter nests two or three levels; deeper is a mistake or an attack
 
@@ -67,6 +67,8 @@ def read_tree(content_dir: Path, root: Path, sections: frozenset[str]) -> tuple[
         elif entry.is_dir() and entry.name not in sections:
             problems.append(Problem(ref, "", "未知的栏目文件夹", "应为 " + " / ".join(sorted(sections))))
         elif entry.is_dir():
+            problems += [Problem(SourceRef(_rel(link, root), 1), "", "是指向文件夹的链接, 其中的文件不会发布", "请把文件夹本身放在这里")
+                         for link in _folder_links(entry)]
             for path, slug in _record_files(entry):
                 document, found = read_document(path, root, entry.name, slug)
                 problems.extend(found)
@@ -75,6 +77,15 @@ def read_tree(content_dir: Path, root: Path, sections: frozenset[str]) -> tuple[
         elif entry.suffix == RECORD_SUFFIX and entry.name.lower() != "readme.md":
             problems.append(Problem(ref, "", "文件不在任何栏目文件夹中", "应放在 " + " / ".join(sorted(sections)) + " 之一"))
     return documents, problems
+
+
+def _folder_links(section_dir: Path) -> list[Path]:
+    """Links to folders inside a section: os.walk does not follow them, so their records would vanish unsaid."""
+    found = []
+    for folder, dirnames, _ in os.walk(section_dir):
+        found += [Path(folder) / d for d in sorted(dirnames) if not d.startswith(".") and (Path(folder) / d).is_symlink()]
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+    return found
 
 
 def _record_files(section_dir: Path) -> list[tuple[Path, str]]:
@@ -144,7 +155,7 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u
 def name_problem(name: str, ref: SourceRef) -> Problem | None:
     """A file or folder name becomes part of the page's address and, for a page without a title, its
     title: letters, digits, 汉字, `-`, `_` and `.` only (an allow-list: `<`, `"`, `)` would break out)."""
-    bad = sorted({char for char in name if not (char.isalnum() or char in _NAME_PUNCTUATION) or invisible(char)})
+    bad = sorted({char for char in name if not (char.isalnum() or char in NAME_PUNCTUATION) or invisible(char)})
     if not bad:
         return None
     shown = " ".join(f"U+{ord(c):04X}" if invisible(c) or not c.isprintable() else repr(c) for c in bad)
@@ -215,10 +226,28 @@ def link_problem(path: Path, inside: Path, root: Path) -> Problem | None:
     return None
 
 
-def _encoding_problem(ref: SourceRef, data: bytes) -> Problem:
+def gbk_text(data: bytes) -> str | None:
+    """The text of a file saved as GBK/GB18030 (Notepad's "ANSI" on Chinese Windows), or None. Almost any
+    bytes decode as GB18030, so the text must also read as Chinese: most of its non-ASCII characters among
+    the 3,755 common 汉字 (GB 2312 level 1) or Chinese punctuation (a Latin-1 `Café` decodes to a rare one)."""
     try:
-        data.decode("gb18030")
+        text = data.decode("gb18030")
     except UnicodeDecodeError:
+        return None
+    wide = [c for c in text if ord(c) > 0x7F]
+    return text if wide and sum(map(_common_chinese, wide)) >= 0.7 * len(wide) else None
+
+
+def _common_chinese(char: str) -> bool:
+    try:
+        lead = char.encode("gb2312")[0]
+    except UnicodeEncodeError:
+        return False
+    return 0xA1 <= lead <= 0xA9 or 0xB0 <= lead <= 0xD7  # punctuation and full-width forms, level-1 汉字
+
+
+def _encoding_problem(ref: SourceRef, data: bytes) -> Problem:
+    if gbk_text(data) is None:
         return Problem(ref, "", "文件不是 UTF-8 编码的文字", "请用 UTF-8 编码保存")
     return Problem(ref, "", "文件是 GBK/GB18030 编码, 不是 UTF-8", "运行 gongkai check --fix-encoding 自动转换, 或在记事本中“另存为”选 UTF-8")
 

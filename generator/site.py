@@ -63,7 +63,7 @@ def assemble(
     ]
     problems += _future_dates(records, today)
     problems += _duplicates(records, lambda r: record_dir(r).lower(), "", "网址与 {other} 相同", "请改用不同的文件名或文件夹名")
-    problems += _duplicates(records, lambda r: r.index_number, "索引号", "与 {other} 重复", "索引号一经发布不能重复")
+    problems += _duplicates(records, lambda r: r.index_number, "索引号", "与 {other} 重复", "索引号一经发布不能改变: 请给这一条 (较晚发布的) 换一个, gongkai new 会给出下一个空号")
     policies = _newest_first(r for r in records if isinstance(r, Policy))
     problems += _duplicates(policies, lambda r: r.doc_number, "文号", "与 {other} 重复", "每份规范性文件的文号唯一")
     by_number = {p.doc_number: p for p in policies}
@@ -227,10 +227,11 @@ def _frozen(groups: dict[str, list[R]]) -> dict[str, tuple[R, ...]]:
 
 
 def _duplicates(records: Iterable[R], key_of: Callable[[R], str], field: str, message: str, expected: str) -> list[Problem]:
-    """One problem per record whose key an earlier record (in path order) already has; field "" = the file."""
+    """One problem per record whose key an earlier record already has; field "" = the file. Earlier means
+    published earlier (then path order): the record already out keeps its 索引号 or 文号, the newer one is named."""
     first_by_key: dict[str, Record] = {}
     problems = []
-    for record in sorted(records, key=lambda r: r.source.path):
+    for record in sorted(records, key=lambda r: (r.published, r.source.path)):
         key = key_of(record)
         if not key:
             continue

@@ -91,5 +91,5 @@ def test_check_reports_missing_malformed_and_duplicate_index_numbers(tmp_path):
         "content/notices/a.md:1: 字段 '索引号': 缺少索引号 (运行 gongkai number 自动编号)",
         "content/notices/b.md:5: 字段 '索引号': '11370829MB0000000A/2024-None' 不是规范的索引号 "
         "(应为 11370829MB0000000A/2024-00001 (前段码/年份-5位序号))",
-        "content/notices/d.md:5: 字段 '索引号': 与 content/notices/c.md 重复 (索引号一经发布不能重复)",
+        "content/notices/d.md:5: 字段 '索引号': 与 content/notices/c.md 重复 (索引号一经发布不能改变: 请给这一条 (较晚发布的) 换一个, gongkai new 会给出下一个空号)",
     ]
