@@ -114,6 +114,38 @@ class _Tokens(HTMLParser):
         self.found[("declaration", data.split("[")[0])] += 1
 
 
+# A whole page as MkDocs renders its Markdown (before the theme): the body's allow-list plus the markup
+# gongkai's own templates write (navigation, the search form, tables with their labels, pagefind hints).
+# A net under the body check: anything else in a page means a template put content where it was not
+# checked, and the build stops (mkdocs_hook.on_page_content).
+_PAGE_TAGS = ALLOWED_TAGS | {"nav", "form", "input", "select", "option", "label", "button", "noscript"}
+_PAGE_COMMON = {"class", "id", "role", "aria-label", "aria-live", "tabindex", "hidden", "data-search-exclude",
+                "data-pagefind-ignore", "data-pagefind-meta", "data-pagefind-sort", "data-filter-columns",
+                "data-sortable", "data-text-filter"}
+_PAGE_ATTRIBUTES = {tag: _PAGE_COMMON | ALLOWED_ATTRIBUTES.get(tag, set()) for tag in _PAGE_TAGS} | {
+    "form": _PAGE_COMMON | {"action", "method"}, "input": _PAGE_COMMON | {"type", "name", "placeholder", "autocomplete"},
+    "select": _PAGE_COMMON | {"form", "name"}, "option": _PAGE_COMMON | {"value", "selected"},
+    "label": _PAGE_COMMON | {"for"}, "button": _PAGE_COMMON | {"type"},
+}
+_PAGE_CLASS = re.compile(r"gk-[a-z0-9_-]+")
+
+
+def _page_attribute(tag: str, name: str, value: str) -> str | None:
+    if name == "class":
+        kept = [c for c in value.split() if _PAGE_CLASS.fullmatch(c) or c in ADMONITION_TYPES | {"admonition", "admonition-title"}]
+        return " ".join(kept) if kept == value.split() else None
+    return _filter_attribute(tag, name, value) if name == "src" else value
+
+
+def page_findings(html: str) -> list[str]:
+    """What a whole rendered page carries outside the page allow-list, said as for a body."""
+    cleaned = nh3.clean(
+        html, tags=set(_PAGE_TAGS), clean_content_tags={"script", "style", "template"},
+        attributes={tag: set(names) for tag, names in _PAGE_ATTRIBUTES.items()}, attribute_filter=_page_attribute,
+        strip_comments=True, link_rel=None, url_schemes=set(URL_SCHEMES))
+    return sorted({_explain(token).message for token in _tokens(html) - _tokens(cleaned)})
+
+
 class _Text(HTMLParser):
     """The text a browser shows (entities decoded, inline tags joined: `<span>136</span>1234…` is one number)
     and the addresses it dials or opens (percent-decoded), each on a line of its own."""

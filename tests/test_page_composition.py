@@ -105,3 +105,19 @@ def test_attachment_file_names_cannot_break_out_of_their_link(tmp_path):
     assert "<img src=x" not in page and 'href="javascript:' not in page
     assert 'href="javascript%3Aalert%281%29/y.pdf"' in page
     assert (root / "site/notices/att/附件1：名单 (2024).pdf").is_file() and 'href="%E9%99%84' in page
+
+
+def test_the_page_net_passes_the_templates_own_markup_and_stops_anything_else():
+    from generator.sanitizer import page_findings
+
+    template = ('<nav class="gk-breadcrumbs" aria-label="当前位置" data-search-exclude="1"><a href="../">首页</a></nav>'
+                '<table class="gk-meta"><tbody><tr><th scope="row">索引号</th><td>x</td></tr></tbody></table>'
+                '<form class="gk-search__form" id="gk-search-form" role="search" aria-label="搜索" action="./" method="get">'
+                '<label for="q">搜索</label><input id="q" name="q" type="search"><select form="gk-search-form" name="y">'
+                '<option value="2024">2024</option></select><button type="submit">搜索</button></form>'
+                '<div class="admonition warning"><p class="admonition-title">已废止</p></div>')
+    assert page_findings(template) == []
+    assert page_findings(template + '<img src="x" onerror="alert(1)">') == ["不允许在 <img> 上使用 onerror 属性"]
+    assert page_findings('<a href="javascript:alert(1)">x</a>') == ["不允许的链接地址 'javascript:alert(1)'"]
+    assert page_findings("<script>alert(1)</script>") == ["不允许使用 <script> 标签"]
+    assert page_findings('<p class="md-typeset evil">x</p>') == ['不允许的样式 class="md-typeset evil"']
