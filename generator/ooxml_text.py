@@ -17,6 +17,7 @@ from . import personal_data
 from .attachment_text import Piece, Unreadable, across
 
 _MAX_UNZIPPED = 50 * 1024 * 1024  # all parts of one docx/xlsx together: a zip bomb stops here
+_MAX_PART = 20 * 1024 * 1024  # one part larger than this is named as unread, and the others are still read
 _XML = (".xml", ".rels", ".vml")
 _OFFICE = (".docx", ".xlsx", ".docm", ".xlsm")
 
@@ -74,7 +75,10 @@ def _unzip(source: Path | IO[bytes], budget: list[int], prefix: str = "") -> tup
                     others.append(name)
                 continue
             with archive.open(info) as member:  # read at most the budget: never trust the sizes the zip declares
-                data = member.read(budget[0] + 1)
+                data = member.read(min(budget[0], _MAX_PART) + 1)
+            if len(data) > _MAX_PART:
+                others.append(f"{name} (解压后超过 {_MAX_PART // 2**20} MB)")
+                continue
             budget[0] -= len(data)
             if budget[0] < 0:
                 raise Unreadable(f"文件解压后超过 {_MAX_UNZIPPED // 2**20} MB, 无法检查其中的个人信息 (请拆分或转为 PDF)")

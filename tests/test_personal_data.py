@@ -443,3 +443,22 @@ def test_pdf_properties_bookmarks_and_form_fields_are_scanned(project):
     found = _problems(project, {"content/notices/a/index.md": RECORD.format(extra="附件:\n  - a.pdf\n", body="见附件。"),
                                "content/notices/a/a.pdf": stream.getvalue()})
     assert [p.split(": 字段")[0] for p in found] == ["content/notices/a/a.pdf: 文档属性 Author", "content/notices/a/a.pdf: 书签"]
+
+
+def test_an_oversized_part_is_named_and_the_rest_of_the_file_is_still_scanned(tmp_path, monkeypatch):
+    monkeypatch.setattr(ooxml_text, "_MAX_PART", 2**20)
+    document = docx.Document()
+    document.add_paragraph(f"身份证 {ID}")
+    stream = io.BytesIO()
+    document.save(stream)
+    path = tmp_path / "big.docx"
+    with zipfile.ZipFile(io.BytesIO(stream.getvalue())) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info))
+        target.writestr("word/padding.xml", "<a>" + "x" * 2**21 + "</a>")
+    found = []
+    with pytest.raises(Unreadable) as caught:
+        for piece in pieces(path):
+            found += [hit.masked for hit in find(piece.text)]
+    assert found == ["110105********002X"]
+    assert str(caught.value) == "其中嵌入的对象 word/padding.xml (解压后超过 1 MB) 无法检查其中的个人信息"
