@@ -54,13 +54,13 @@ def write_tree(stage_dir: Path, outputs: list[Page | CopiedFile]) -> WriteSummar
             raise ConfigError(f"{path}: 不能写入生成目录的路径")
     try:
         previous, legacy = _claim(stage_dir)
-        if not legacy:
-            _refuse_unchecked(stage_dir, previous | set(wanted))
         checked: set[Path] = set()
         for path, output in sorted(wanted.items()):
             _refuse_links(stage_dir, path, checked)
             if path not in previous and not legacy:
                 _refuse_foreign(stage_dir, path, output)
+        if not legacy:
+            _refuse_unchecked(stage_dir, previous | set(wanted))
         _write_manifest(stage_dir, previous | set(wanted))  # recorded before written: a crash loses no record
         written = unchanged = 0
         for path, output in sorted(wanted.items()):

@@ -415,7 +415,7 @@ HOSTILE = [
     ("- site_name\n- extra\n", "mkdocs.yml: 应为键值表 (site_name: …, extra: …), 实际是 列表"),
     ("extra: [gongkai]\n", "mkdocs.yml: 缺少 extra.gongkai 配置段 (站点名称、发布机构等)"),
     ("site_name: 2024-02-30\n" + G, "mkdocs.yml: 无法读取: day is out of range for month"),
-    ("nav: &a [{x: *a}]\n" + G, "mkdocs.yml: 嵌套太深或引用了自身, 无法读取"),
+    ("nav: &a [{x: *a}]\n" + G, "mkdocs.yml:1: 不支持 YAML 的 & 锚点和 * 引用 (每个值请直接写出来)"),
     ("a: " + "[" * 3000 + "]" * 3000 + "\n" + G, "mkdocs.yml: 嵌套太深或引用了自身, 无法读取"),
 ]
 
