@@ -36,9 +36,10 @@ _SHAPES = {18: {(6, 8, 4), (6, 4, 4, 4)}, 15: {(6, 6, 3), (6, 9)}, 11: {(3, 4, 4
 # Mobile numbers are also written in two or three groups of three digits or more (`1381 234 5678`).
 _MOBILE_GROUPS = (2, 3)
 # What follows an amount or a measure, never a mobile number: `13812345678元`, `18512345678 平方米`.
-_UNITS = re.compile(r" ?(?:元|万|亿|平方|立方|米|亩|吨|斤|千克|公斤|公里|公顷|件|人次|户|台|辆|套|株|头|只|个)")
+# (Whole words only: a one-character word such as 户 or 个 also starts 户主 or 个人, and a 台子村.)
+_UNITS = re.compile(r" ?(?:元|万元|亿元|万亩|万人|万平方米|平方米|平方公里|立方米|亩|吨|公斤|千克|公里|公顷|人次)")
 # Words before a 15-digit number that is a company's old 注册号 (营业执照), not an old 身份证号.
-_REGISTRATION = re.compile(r"(注册号|执照|登记号|编号|代码)[^\d]{0,6}$")
+_REGISTRATION = re.compile(r"(?<!身份证)(?<!证件)(?<!证)(注册号|执照|登记号|编号|代码)[^\d]{0,6}$")
 
 
 @dataclass(frozen=True)
@@ -95,21 +96,24 @@ def _fold(char: str) -> str:
     category = unicodedata.category(char)
     if category in ("Cf", "Cc", "Mn", "Me"):  # zero-width space/joiners, BOM, soft hyphen, combining marks
         return ""
-    if category == "Pd" or char in "\u2212\u2043\u2500\u2501\u30fc\uff70\u00b7\u30fb\uff65\uff5e\u301c\uff1a\u2026\uff0e\uff0f\uff3f":
-        return "-"  # dashes, minus, box line, 长音符, middle dots, wave dashes, full-width colon/stop/slash/low line
+    if category == "Pd" or char in _DASHLIKE:
+        return "-"
     folded = unicodedata.normalize("NFKC", char)  # full-width digits and letters, ①, ¹
     if len(folded) == 1 and unicodedata.category(folded) == "Nd":
         return str(unicodedata.decimal(folded))  # other scripts' digits
     return folded
 
 
+# Besides dashes: minus, box lines, 长音符, middle dots, wave dashes, full-width : . / _ and ，、；（）＊＋＝＃【】
+_DASHLIKE = frozenset("\u2212\u2043\u2500\u2501\u30fc\uff70\u00b7\u30fb\uff65\uff5e\u301c\uff1a\u2026\uff0e\uff0f\uff3f"
+                      "\uff0c\u3001\uff1b\uff08\uff09\uff0a\uff0b\uff1d\uff03\u3010\u3011")
 _FOLDED: dict[str, str] = {}
 _STRENGTH = {"-": 0, " ": 1, "\n": 2, "|": 3}  # a run of separators counts as its strongest one
 
 
 # Runs of characters that stand for themselves, and runs of ASCII separators: most of any text, taken a
 # run at a time; any other character goes through `_fold`.
-_FAST = re.compile(r"([!-,0-^`-{}\u4e00-\u9fff]+)|([ \t|\n\r./_~-]+)")
+_FAST = re.compile(r"([0-9A-Za-z!\"$%&<>?@\[\]^`{}\u4e00-\u9fff]+)|([ \t|\n\r./_~,:;()*+=#'\\-]+)")
 
 
 def _separator(run: str) -> str:
@@ -185,7 +189,7 @@ def _free(norm: str, end: int) -> bool:
 
 
 # Letters glued to a number make it part of a code (`MA13812345678`), except these labels of one.
-_LABEL = re.compile(r"(?<![A-Za-z])(?:tel|mobile|phone|mob|cell|id|no|sfz|sj|dh)$", re.IGNORECASE)
+_LABEL = re.compile(r"(?<![A-Za-z])(?:tel|mobile|phone|mob|cell|id|no|sfz|sj|dh|wx|vx|weixin|wechat|qq)$", re.IGNORECASE)
 
 
 def _free_start(norm: str, start: int) -> bool:
@@ -273,7 +277,15 @@ def _candidates(norm: str) -> Iterator[tuple[int, str, int, int, str]]:
                 yield from _at(norm, where, gaps, digits, stops, k, True)
 
 
+# Digits written as Chinese numerals, one by one (一三九一二三四零零零六): eleven or more in a row occur in
+# no ordinary text, so such a run is read as the digits it spells (same length: positions are kept).
+_CHINESE_DIGITS = str.maketrans("零〇一二三四五六七八九幺", "001234567891")
+_CHINESE_RUN = re.compile(r"[零〇一二三四五六七八九幺]{11,}")
+
+
 def _search(text: str) -> tuple[Hit, ...]:
+    if _CHINESE_RUN.search(text):
+        text = _CHINESE_RUN.sub(lambda run: run.group().translate(_CHINESE_DIGITS), text)
     if not _DIGIT_RUN.search(text):
         return ()
     norm, origin = _normalize(text)
