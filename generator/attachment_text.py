@@ -79,6 +79,23 @@ def across(texts: list[str], joiner: str) -> Iterator[tuple[int, str]]:
             yield from ((index, joined[h.start : h.end]) for h in personal_data.find(joined) if h.start < len(first) < h.end)
 
 
+_LITERAL = re.compile(r'"([^"]*)"|(\d+)')
+
+
+def formula_shown(formula: str) -> str:
+    """What a spreadsheet shows for a formula that joins texts and numbers (`="1381234"&5678`,
+    `CONCATENATE("370829","1985…")`): its literals, in order, as one text."""
+    return "".join(text or digits for text, digits in _LITERAL.findall(formula))
+
+
+def _formula_pieces(piece: Piece, cells: list[str]) -> Iterator[Piece]:
+    for cell in cells:
+        if cell.lstrip()[:1] in ("=", "+", "@"):
+            shown = formula_shown(cell)
+            if {h.digits for h in personal_data.find(shown)} - {h.digits for h in personal_data.find(cell)}:
+                yield Piece(piece.line, "公式", shown)
+
+
 def _text(path: Path) -> Iterator[Piece]:
     text = _decode(path.read_bytes())
     found = [Piece(number, "", line) for number, line in enumerate(text.splitlines(), 1)]
@@ -88,6 +105,7 @@ def _text(path: Path) -> Iterator[Piece]:
             records, line = [], 1
             for row in reader:
                 records.append(Piece(line, "", " | ".join(row)))
+                records += _formula_pieces(records[-1], row)  # Excel runs a cell that starts with =
                 line = reader.line_num + 1
             found = records
         except csv.Error:
@@ -105,6 +123,9 @@ def _pdf(path: Path) -> Iterator[Piece]:
     # What a PDF reader shows besides the pages: properties, notes, form fields, bookmarks, attached files.
     for key, value in (reader.metadata or {}).items():
         yield Piece(0, f"文档属性 {str(key).lstrip('/')}", str(value))
+    xmp = reader.trailer["/Root"].get("/Metadata")
+    if xmp is not None:  # the same properties again as XML (what Acrobat shows first)
+        yield Piece(0, "文档属性 XMP", re.sub(r"<[^>]*>", "\n", xmp.get_object().get_data().decode("utf-8", "replace")))
     for number, page in enumerate(reader.pages, 1):
         for annotation in page.get("/Annots") or []:
             note = annotation.get_object()

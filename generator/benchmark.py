@@ -47,7 +47,7 @@ markdown_extensions: [tables, attr_list, md_in_html, admonition, toc]
 def _mkdocs(root: Path, *extra: str) -> float:
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", GONGKAI_CLI_BUILD="1", GONGKAI_TODAY=TODAY.isoformat())
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", *extra], cwd=root, env=environment, check=True,
+    subprocess.run([sys.executable, "-I", "-m", "mkdocs", "build", "--strict", "--quiet", *extra], cwd=root, env=environment, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
 

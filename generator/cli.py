@@ -115,7 +115,9 @@ def _mkdocs(root: Path, today: dt.date, *arguments: str, cli_build: bool = False
     environment = dict(os.environ, **{TODAY_VARIABLE: today.isoformat(), "NO_MKDOCS_2_WARNING": "1"})
     if cli_build:
         environment[CLI_BUILD_VARIABLE] = "1"
-    return subprocess.call([sys.executable, "-m", "mkdocs", *arguments], cwd=root, env=environment)
+    # -I: the project folder is not on Python's path, so a folder named mkdocs/ (or markdown/, nh3.py …)
+    # that someone put there is never imported in place of the real package
+    return subprocess.call([sys.executable, "-I", "-m", "mkdocs", *arguments], cwd=root, env=environment)
 
 
 def _print_warnings(site: Site) -> None:

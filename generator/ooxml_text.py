@@ -4,6 +4,7 @@ deletion, a field code or a formula is published with the file as surely as one 
 from __future__ import annotations
 
 import io
+import math
 import posixpath
 import re
 import zipfile
@@ -14,12 +15,14 @@ from typing import IO
 from xml.parsers import expat
 
 from . import personal_data
-from .attachment_text import Piece, Unreadable, across
+from .attachment_text import Piece, Unreadable, across, formula_shown
 
 _MAX_UNZIPPED = 50 * 1024 * 1024  # all parts of one docx/xlsx together: a zip bomb stops here
 _MAX_PART = 20 * 1024 * 1024  # one part larger than this is named as unread, and the others are still read
 _XML = (".xml", ".rels", ".vml")
 _OFFICE = (".docx", ".xlsx", ".docm", ".xlsm")
+# Pictures and fonts: their text (if any) is not shown as text (a picture's alt text is in the XML)
+_MEDIA = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".wdp", ".jfif", ".webp", ".odttf", ".ttf")
 
 
 def docx_pieces(path: Path) -> Iterator[Piece]:
@@ -69,10 +72,11 @@ def _unzip(source: Path | IO[bytes], budget: list[int], prefix: str = "") -> tup
     others = []
     with zipfile.ZipFile(source) as archive:
         for info in archive.infolist():
-            name = prefix + info.filename
-            if not info.filename.lower().endswith(_XML + _OFFICE) or (prefix and info.filename.lower().endswith(_OFFICE)):
-                if re.search(r"(embeddings|activeX)/|afchunk|\.(txt|html?|mht|rtf|bin)$", info.filename, re.IGNORECASE):  # OLE objects, imported text
-                    others.append(name)
+            name, lower = prefix + info.filename, info.filename.lower()
+            if lower.endswith("/") or lower.endswith(_MEDIA) or (prefix and lower.endswith(_OFFICE)):
+                continue
+            if not lower.endswith(_OFFICE) and re.search(r"(embeddings|activeX)/|afchunk|\.(txt|html?|mht|rtf|bin)$", lower):  # OLE, imported text
+                others.append(name)
                 continue
             with archive.open(info) as member:  # read at most the budget: never trust the sizes the zip declares
                 data = member.read(min(budget[0], _MAX_PART) + 1)
@@ -82,12 +86,14 @@ def _unzip(source: Path | IO[bytes], budget: list[int], prefix: str = "") -> tup
             budget[0] -= len(data)
             if budget[0] < 0:
                 raise Unreadable(f"文件解压后超过 {_MAX_UNZIPPED // 2**20} MB, 无法检查其中的个人信息 (请拆分或转为 PDF)")
-            if info.filename.lower().endswith(_OFFICE):
+            if lower.endswith(_OFFICE):
                 inner, inner_others = _unzip(io.BytesIO(data), budget, f"{name}: ")
                 parts.update(inner)
                 others += inner_others
+            elif lower.endswith(_XML) or data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
+                parts[name] = data  # a part is read by what it holds: the main document may have any name
             else:
-                parts[name] = data
+                others.append(name)
     return parts, others
 
 
@@ -160,6 +166,11 @@ class _Walker:
             self.open.append(_Unit(local, attributes.get("r") or attributes.get("ref") or "", attributes.get("t", "")))
         elif local in _BREAKS and self.open:  # w:br, a:br: two numbers on two lines are two numbers
             self._add("text", _BREAKS[local])
+        elif local == "sym" and self.open:  # <w:sym w:char="0031"/>: Word shows the character (F0xx: a symbol font's)
+            code = next((v for k, v in attributes.items() if _local(k) == "char"), "")
+            if re.fullmatch(r"[0-9A-Fa-f]{1,4}", code):
+                value = int(code, 16)
+                self._add("text", chr(value - 0xF000 if value >= 0xF000 else value))
 
     def _add(self, channel: str, text: str) -> None:
         if channel == "text":  # a deletion is in the text as it was, an insertion in the text as it is
@@ -222,7 +233,10 @@ def _number(value: str) -> str:
         number = float(value)
     except ValueError:
         return value
-    return str(int(number)) if number.is_integer() else value
+    if not math.isfinite(number):
+        return value
+    # a format such as 0 shows 13912340103.4 as 13912340103: both what is stored and what is shown
+    return str(int(number)) if number.is_integer() else f"{value} {round(number)}"
 
 
 def _unit_pieces(label: str, unit: _Unit) -> Iterator[Piece]:
@@ -292,7 +306,6 @@ def _docx(parts: dict[str, bytes]) -> Iterator[Piece]:
 
 
 _HEADER_CODES = re.compile(r'&"[^"]*"|&[LCRPNDTAZFBIUSEXYGK]')  # font, section and field codes of a header text
-_CONCAT = re.compile(r'"\s*&\s*"')  # ="1381234"&"5678" shows 13812345678
 
 
 def _xlsx(parts: dict[str, bytes]) -> Iterator[Piece]:
@@ -332,7 +345,7 @@ def _xlsx(parts: dict[str, bytes]) -> Iterator[Piece]:
             formula = unit.text("f")
             if formula.strip():
                 yield Piece(0, f"{place} 公式", formula)
-                joined = _CONCAT.sub("", formula)
+                joined = formula_shown(formula)
                 if {h.digits for h in personal_data.find(joined)} - {h.digits for h in personal_data.find(formula)}:
                     yield Piece(0, f"{place} 公式", joined)
         for kind, comments in _rels(parts, part).values():

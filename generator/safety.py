@@ -19,6 +19,7 @@ from .attachment_text import Unreadable, pieces
 from .config import SiteConfig
 from .errors import BODY, Problem, SourceRef
 from .fields import Attachment
+from .markdown_text import inline
 from .readers import RawDocument, RawValue, invisible_free, link_problem, name_problem
 
 PUBLIC_NUMBERS_KEY = "公开号码"
@@ -37,6 +38,9 @@ ATTACHMENT_TYPES: dict[str, tuple[tuple[bytes, ...] | None, str]] = {
 _RUNS_IN_BROWSER = {".html", ".htm", ".xhtml", ".shtml", ".svg", ".svgz", ".js", ".mjs", ".css", ".xml", ".xsl",
                     ".md", ".markdown", ".swf", ".php", ".jsp", ".asp", ".aspx", ".wasm", ".json"}
 PLAIN_EXPECTED = "公开前必须打码, 如 {masked}; 若是公开的办公号码, 在本文件的 公开号码 或 mkdocs.yml 的 personal_data.allowed 中列出"
+ID_EXPECTED = "公开前必须打码, 如 {masked}; 身份证号任何时候都不能公开"
+# What a clerk may list as public: an office mobile, a government body's bank account (收款账号). Never an ID.
+LISTABLE = ("手机号", "银行卡号")
 
 
 def allowed_numbers(config: SiteConfig, own: Iterable[str] = ()) -> set[str]:
@@ -66,12 +70,12 @@ def number_problems(text: str, where: SourceRef, field: str, allowed: set[str], 
     """Personal data in `text`; with `first_line`, `text` spans lines and each hit names its own."""
     found = []
     for hit in personal_data.find(text):
-        if hit.digits in allowed and hit.kind == "手机号":  # an office mobile may be listed; an ID or card never
+        if hit.digits in allowed and hit.kind in LISTABLE:
             continue
         line = where.line if first_line is None else first_line + text.count("\n", 0, hit.start)
         excerpt = " ".join(personal_data.masked_excerpt(text, hit).split())
         found.append(Problem(SourceRef(where.path, line, where.place), field, f"疑似{hit.kind} {hit.masked}: “{excerpt}”",
-                             PLAIN_EXPECTED.format(masked=hit.masked)))
+                             (PLAIN_EXPECTED if hit.kind in LISTABLE else ID_EXPECTED).format(masked=hit.masked)))
     return found
 
 
@@ -84,9 +88,20 @@ def document_problems(document: RawDocument, config: SiteConfig, extensions: str
         if key != PUBLIC_NUMBERS_KEY:
             for line, text in [(value.line, key), *_texts(value)]:
                 found += number_problems(text, SourceRef(path, line), key, allowed)
+    found += _title_problems(document, extensions)
     found += number_problems(document.body, SourceRef(path, document.body_line), BODY, allowed, document.body_line)
     found += shown_number_problems(document.body, SourceRef(path, document.body_line), allowed, extensions, found)
     return found + body_markup_problems(document.body, path, document.body_line, extensions)
+
+
+def _title_problems(document: RawDocument, extensions: str) -> list[Problem]:
+    """The title is the page's first heading, and its anchor id is made from it: `__config` or `gk-search`
+    as a title would take an id the theme's scripts look for."""
+    title = dict(document.fields).get("标题")
+    if title is None or title.kind != "text":
+        return []
+    return [Problem(SourceRef(document.source.path, title.line), "标题", f"标题会成为页面的锚点, {finding.message}", finding.expected)
+            for _, finding in sanitizer.findings("# " + inline(str(title.data)), extensions)]
 
 
 _RENDERING_CHANGES = ("<", "&", "*", "_", "%", "`", "~", "\\")  # characters by which the shown text differs from the written
@@ -98,18 +113,74 @@ def shown_number_problems(body: str, where: SourceRef, allowed: set[str], extens
     no single place for them."""
     if not any(mark in body for mark in _RENDERING_CHANGES):
         return []
-    def number(problem: Problem) -> str:
-        return problem.message.split(":")[0]  # "疑似手机号 138****5678"
-
-    known = {number(p) for p in already}
+    known = {_number_of(p) for p in already}
     return [Problem(where, BODY, "网页上显示为" + p.message, p.expected)
             for p in number_problems(sanitizer.shown_text(sanitizer.render(body, extensions)), where, BODY, allowed)
-            if number(p) not in known]
+            if _number_of(p) not in known]
 
 
 def settings_problems(config: SiteConfig) -> list[Problem]:
-    """mkdocs.yml: the site name, description, footer and contact details are printed on every page."""
-    return number_problems(config.text, SourceRef("mkdocs.yml", 1), "", allowed_numbers(config), 1)
+    """What county IT's files put on every page: mkdocs.yml and the files it INHERITs (site name,
+    description, footer, contact), as written and as YAML reads them (`"\u0031…"` escapes), and the
+    text files of the theme folder, which MkDocs copies into the site."""
+    allowed = allowed_numbers(config)
+    found: list[Problem] = []
+    for shown, text in _settings_texts(config):
+        written = number_problems(text, SourceRef(shown, 1), "", allowed, 1)
+        known = {_number_of(p) for p in written}
+        found += written + [p for line, value in _yaml_scalars(text)
+                            for p in number_problems(value, SourceRef(shown, line), "", allowed) if _number_of(p) not in known]
+    theme = config.theme_dir
+    for path in sorted(theme.rglob("*")) if theme is not None and theme.is_dir() else ():
+        if path.is_file() and path.suffix.lower() in _THEME_TEXT:
+            shown = path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else path.as_posix()
+            found += number_problems(path.read_bytes().decode("utf-8", errors="replace"), SourceRef(shown, 1), "", allowed, 1)
+    return found
+
+
+_THEME_TEXT = {".html", ".htm", ".css", ".js", ".txt", ".json", ".xml", ".svg", ".md", ".csv", ".yml", ".yaml"}
+MAX_INHERIT = 10  # mkdocs.yml may INHERIT a shared base file, which may inherit another
+
+
+def _settings_texts(config: SiteConfig) -> list[tuple[str, str]]:
+    texts, path, text = [], config.root / "mkdocs.yml", config.text
+    for _ in range(MAX_INHERIT):
+        shown = path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else path.as_posix()
+        texts.append((shown, text))
+        parent = next((v for line, v in _yaml_scalars(text, top_key="INHERIT")), None)
+        if not parent:
+            break
+        path = (path.parent / parent).resolve()
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            break  # MkDocs reports a missing parent itself
+    return texts
+
+
+def _yaml_scalars(text: str, top_key: str | None = None) -> list[tuple[int, str]]:
+    """(line, value) of every scalar as YAML reads it; with top_key, only the value of that top-level key."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        return []  # reported by config.load_config
+    if top_key is not None:
+        pairs = root.value if isinstance(root, yaml.MappingNode) else []
+        return [(v.start_mark.line + 1, str(v.value)) for k, v in pairs if getattr(k, "value", None) == top_key and isinstance(v, yaml.ScalarNode)]
+    found, pending = [], [root] if root is not None else []
+    while pending:
+        node = pending.pop()
+        if isinstance(node, yaml.ScalarNode):
+            found.append((node.start_mark.line + 1, str(node.value)))
+        elif isinstance(node, yaml.SequenceNode):
+            pending += node.value
+        elif isinstance(node, yaml.MappingNode):
+            pending += [part for pair in node.value for part in pair]
+    return sorted(found)
+
+
+def _number_of(problem: Problem) -> str:
+    return problem.message.split(":")[0]  # "疑似手机号 138****5678"
 
 
 def body_markup_problems(body: str, path: str, first_line: int, extensions: str) -> list[Problem]:
@@ -208,6 +279,10 @@ def _page_problems(path: Path, shown: str, allowed: set[str], extensions: str) -
     front = meta.YAML_RE.match(text)
     if front and _has_alias(front.group(1)):
         return found + [Problem(SourceRef(shown, 2), "", "不支持 YAML 的 & 锚点和 * 引用", "每个值请直接写出来")]
+    if front:  # values as YAML reads them: "\u0031\u0033…" is a number too
+        known = {_number_of(p) for p in found}
+        found += [p for line, value in _yaml_scalars(front.group(1))
+                  for p in number_problems(value, SourceRef(shown, line + 1), "", allowed) if _number_of(p) not in known]
     try:
         body, page_meta = meta.get_data(text)
     except Exception:  # noqa: BLE001 - MkDocs fails the build on the same text; say so plainly

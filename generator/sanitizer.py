@@ -34,6 +34,7 @@ ALLOWED_ATTRIBUTES = {
     "img": {"src", "alt", "title", "width", "height"},
     "th": _CELL, "td": _CELL, "col": {"span"}, "colgroup": {"span"},
     "ol": {"start"}, "abbr": {"title"},
+    "p": {"align"}, "div": {"align"},  # a 落款 and its date are right-aligned: <p align="right">
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # Admonitions (!!! note "…") are the only classes content may carry: the theme styles them.
@@ -63,11 +64,15 @@ class Finding:
     expected: str = EXPECTED
 
 
+RESERVED_IDS = ("__", "md-", "gk-")
+_ID = re.compile(r"[\w-]+")  # what toc's slugify makes: letters, digits, 汉字, - and _
+
+
 def _filter_attribute(tag: str, name: str, value: str) -> str | None:
     if name == "src" and not _site_url(value):
         return None
-    if name == "id" and value.startswith(("__", "md-", "gk-")):
-        return None  # the theme's own element ids: a clash would break its scripts
+    if name == "id" and (value.startswith(RESERVED_IDS) or not _ID.fullmatch(value)):
+        return None  # the theme's own element ids would break its scripts; `"` or `%` in an id breaks its TOC links
     return value
 
 
@@ -135,6 +140,8 @@ def _page_attribute(tag: str, name: str, value: str) -> str | None:
     if name == "class":
         kept = [c for c in value.split() if _PAGE_CLASS.fullmatch(c) or c in ADMONITION_TYPES | {"admonition", "admonition-title"}]
         return " ".join(kept) if kept == value.split() else None
+    if name == "id":  # the templates' own ids start with gk-: only the characters are checked here
+        return value if _ID.fullmatch(value) else None
     return _filter_attribute(tag, name, value) if name == "src" else value
 
 
@@ -205,7 +212,7 @@ def _explain(token: tuple) -> Finding:
         if name in ("href", "src") and urlsplit(value.strip()).scheme.lower() not in URL_SCHEMES | {""}:
             return Finding(f"不允许的链接地址 '{shown}'", "链接只能是 http://、https://、mailto:、tel: 或站内地址")
         if name == "id":
-            return Finding(f"不允许的锚点名 id=\"{shown}\"", "锚点名不能以 __、md-、gk- 开头")
+            return Finding(f"不允许的锚点名 id=\"{shown}\"", "锚点名只能用汉字、字母、数字、- 和 _, 不能以 __、md-、gk- 开头")
     return Finding(f"<{tag}> 的写法有误, 无法安全发布")
 
 

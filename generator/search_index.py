@@ -130,7 +130,8 @@ def write_index(entries: list[SearchRecord], output: Path) -> None:
             page.write_text(entry_html(entry), encoding="utf-8")
         if output.exists():
             shutil.rmtree(output)
-        command = [sys.executable, "-m", "pagefind", "--site", folder, "--output-path", str(output.resolve()), "--silent"]
+        # -I: a pagefind/ folder in the current one is never run in place of the real indexer
+        command = [sys.executable, "-I", "-m", "pagefind", "--site", folder, "--output-path", str(output.resolve()), "--silent"]
         result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace")
         if result.returncode:
             raise RuntimeError((result.stdout + result.stderr).strip() or f"pagefind exited with {result.returncode}")

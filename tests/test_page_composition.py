@@ -3,6 +3,7 @@ around it, MkDocs' own extensions, front matter of hand-written pages that the t
 that become links or titles, and report headings that a table is placed under."""
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -121,3 +122,40 @@ def test_the_page_net_passes_the_templates_own_markup_and_stops_anything_else():
     assert page_findings('<a href="javascript:alert(1)">x</a>') == ["不允许的链接地址 'javascript:alert(1)'"]
     assert page_findings("<script>alert(1)</script>") == ["不允许使用 <script> 标签"]
     assert page_findings('<p class="md-typeset evil">x</p>') == ['不允许的样式 class="md-typeset evil"']
+
+
+@pytest.mark.parametrize("heading", ["## 一、供暖时间 {: id='x\" onfocus=\"alert(1)\" autofocus' }", "## 一、总体要求 {: #a%zz }"])
+def test_heading_ids_are_made_of_slug_characters_only(project, heading):
+    # Material prints an id into the page's table of contents unescaped, and decodes it as a URL
+    found = problems(project({"content/notices/a.md": notice(heading)}))
+    assert found[0].startswith("content/notices/a.md:7: 正文: 不允许的锚点名 id=")
+    assert found[0].endswith("(锚点名只能用汉字、字母、数字、- 和 _, 不能以 __、md-、gk- 开头)")
+
+
+@pytest.mark.parametrize("title", ["__config", "gk-search", "md-content"])
+def test_a_title_may_not_make_an_id_the_theme_uses(project, title):
+    found = problems(project({"content/notices/a.md": notice(title=title)}))
+    assert found == [f"content/notices/a.md:2: 字段 '标题': 标题会成为页面的锚点, 不允许的锚点名 id=\"{title}\" "
+                     "(锚点名只能用汉字、字母、数字、- 和 _, 不能以 __、md-、gk- 开头)"]
+
+
+def test_a_right_aligned_signature_passes(project):
+    from generator.config import load_config
+    from generator.pipeline import load_site
+    from test_unsafe_input import TODAY
+
+    body = '正文。\n\n<p align="right">纸坊镇人民政府<br>2024年3月25日</p>'
+    assert load_site(load_config(project({"content/notices/a.md": notice(body)})), TODAY)
+
+
+def test_a_package_dropped_at_the_project_root_is_never_run(tmp_path):
+    root = copy_sample_project(tmp_path / "p")
+    marker = tmp_path / "ran"
+    for name in ("mkdocs", "pagefind", "markdown"):
+        (root / name).mkdir()
+        (root / name / "__init__.py").write_text(f"open({str(marker)!r}, 'w').write({name!r})\n", encoding="utf-8")
+        (root / name / "__main__.py").write_text(f"open({str(marker)!r}, 'w').write({name!r})\n", encoding="utf-8")
+    gongkai = Path(sys.executable).with_name("gongkai")  # as a clerk runs it, in the project folder
+    result = subprocess.run([str(gongkai), "build", "--today", "2026-11-25"], capture_output=True, text=True, encoding="utf-8", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert not marker.exists() and (root / "site/pagefind/pagefind.js").is_file()

@@ -474,3 +474,80 @@ def test_an_oversized_part_is_named_and_the_rest_of_the_file_is_still_scanned(tm
             found += [hit.masked for hit in find(piece.text)]
     assert found == ["110105********002X"]
     assert str(caught.value) == "其中嵌入的对象 word/padding.xml (解压后超过 1 MB) 无法检查其中的个人信息"
+
+
+def test_a_csv_formula_is_read_as_excel_shows_it(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text('姓名,电话\n张三,"=""1381234""&""5678"""\n李四,"=CONCATENATE(""110105"",""19491231"",""002X"")"\n', encoding="utf-8")
+    assert sorted(masked for _, masked in found_in(path)) == ["110105********002X", "138****5678"]
+
+
+def test_docx_symbols_and_a_main_part_of_any_name_are_read(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("联系电话")
+    data = docx_bytes(document)
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        xml = source.read("word/document.xml").decode("utf-8")
+        rels = source.read("word/_rels/document.xml.rels")
+        top = source.read("_rels/.rels").decode("utf-8")
+    symbols = "".join(f'<w:sym w:font="Symbol" w:char="F03{d}"/>' for d in MOBILE)
+    xml = xml.replace("联系电话</w:t></w:r>", f"联系电话</w:t></w:r><w:r>{symbols}</w:r>")
+    path = tmp_path / "a.docx"
+    path.write_bytes(rezip(data, {"word/document.xml": xml}))
+    assert found_in(path) == [("第 1 段", "138****5678")]
+    renamed = tmp_path / "b.docx"
+    renamed.write_bytes(rezip(rezip(data, {"word/main.dat": xml, "word/_rels/main.dat.rels": rels,
+                                            "_rels/.rels": top.replace("word/document.xml", "word/main.dat")}), {}))
+    assert ("138****5678" in [masked for _, masked in found_in(renamed)])
+
+
+def test_pdf_xmp_metadata_is_read(tmp_path):
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, NameObject
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    stream = DecodedStreamObject()
+    stream.set_data(f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>张三 {MOBILE}</dc:creator></x:xmpmeta>'.encode())
+    writer._root_object[NameObject("/Metadata")] = writer._add_object(stream)
+    out = io.BytesIO()
+    writer.write(out)
+    path = tmp_path / "a.pdf"
+    path.write_bytes(out.getvalue())
+    with pytest.raises(Unreadable):  # no text layer: still a warning, after the properties were scanned
+        found = []
+        for piece in pieces(path):
+            found += [(piece.place, hit.masked) for hit in find(piece.text)]
+    assert found == [("文档属性 XMP", "138****5678")]
+
+
+def test_an_xlsx_number_is_read_as_stored_and_as_shown(tmp_path):
+    workbook = openpyxl.Workbook()
+    workbook.active["A1"] = 13912340103.4
+    workbook.active["A1"].number_format = "0"
+    path = tmp_path / "a.xlsx"
+    workbook.save(path)
+    assert found_in(path) == [("工作表 Sheet 单元格 A1", "139****0103")]
+
+
+def test_settings_are_scanned_as_yaml_reads_them_with_inherited_files_and_the_theme(project):
+    root = project({"content/notices/a.md": RECORD.format(extra="", body="正文"),
+                    "base.yml": "copyright: 值班手机 13912340022\n",
+                    "overrides/assets/note.txt": "值班 13912340501\n",
+                    "docs/page.md": '---\ntitle: "联系人 \\u0031\\u0033\\u0039\\u0031\\u0032\\u0033\\u0034\\u0030\\u0030\\u0032\\u0030"\n---\n正文\n'})
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("site_name: 测试站点", 'INHERIT: base.yml\nsite_name: "测试 \\u0031\\u0033\\u0039\\u0031\\u0032\\u0033\\u0034\\u0030\\u0030\\u0032\\u0031"')
+    config.write_text(text + "theme:\n  name: material\n  custom_dir: overrides\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_site(load_config(root), dt.date(2024, 6, 1))
+    found = [str(p) for p in caught.value.problems]
+    assert [p.split(" (")[0].split(": “")[0] for p in found] == [
+        "base.yml:1: 疑似手机号 139****0022", "docs/page.md:2: 疑似手机号 139****0020",
+        "mkdocs.yml:2: 疑似手机号 139****0021", "overrides/assets/note.txt:1: 疑似手机号 139****0501"]
+
+
+def test_a_government_bank_account_may_be_listed_an_id_never(project):
+    account = "6222021234567890128"
+    body = f"收款账号：{account}（户名：纸坊镇财政所）"
+    assert _problems(project, {"content/notices/a.md": RECORD.format(extra=f"公开号码: [{account}]\n", body=body + f" 身份证 {ID}")}) == [
+        f"content/notices/a.md:8: 正文: 疑似身份证号 110105********002X: “政所） 身份证 110105********002X” (公开前必须打码, 如 110105********002X; 身份证号任何时候都不能公开)"]

@@ -33,7 +33,7 @@ def passes(project, files) -> bool:
 def test_an_id_number_in_the_body_is_an_error_and_shown_masked(project):
     found = problems(project, {"content/notices/a.md": NOTICE.format(extra="", body=f"户主张某某，身份证号{ID}，东庄村。")})
     assert found == [f"content/notices/a.md:7: 正文: 疑似身份证号 110105********{ID[-4:]}: “张某某，身份证号110105********{ID[-4:]}，东庄村。” "
-                     "(公开前必须打码, 如 110105********" + ID[-4:] + "; 若是公开的办公号码, 在本文件的 公开号码 或 mkdocs.yml 的 personal_data.allowed 中列出)"]
+                     "(公开前必须打码, 如 110105********" + ID[-4:] + "; 身份证号任何时候都不能公开)"]
     assert ID not in found[0]
 
 
