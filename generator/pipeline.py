@@ -9,6 +9,7 @@ from .config import SiteConfig
 from .errors import ConfigError, ContentError, Problem, SourceRef
 from . import report_checks, safety
 from .chrome import footer_problems
+from .hand_written import stage_copy
 from .lifecycle import published_attachments
 from .models import CONTENT_TYPES, Report, validate
 from .outputs import CopiedFile, Page
@@ -64,7 +65,7 @@ def plan(config: SiteConfig, today: dt.date) -> tuple[Site, list[Page | CopiedFi
     clashes += _shadowing(config, pages, [*hand_written, *attachments])
     if clashes:
         raise ContentError(clashes)
-    return site, [*hand_written, *pages, *attachments]
+    return site, [*map(stage_copy, hand_written), *pages, *attachments]
 
 
 def _shadowing(config: SiteConfig, pages: list[Page], files: list[CopiedFile]) -> list[Problem]:

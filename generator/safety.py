@@ -290,7 +290,7 @@ def _page_problems(path: Path, shown: str, allowed: set[str], extensions: str) -
     body_line = 1 + text[: len(text) - len(body)].count("\n")
     for key, value in page_meta.items():
         line = next((i for i, row in enumerate(lines[: body_line - 1], 1) if row.lstrip().lower().startswith(str(key).lower())), 1)
-        found += _meta_problems(str(key), value, SourceRef(shown, line))
+        found += _meta_problems(str(key), value, SourceRef(shown, line), escaped=front is not None)
     return found + body_markup_problems(body, shown, body_line, extensions)
 
 
@@ -301,7 +301,9 @@ def _has_alias(yaml_text: str) -> bool:
         return False  # not YAML at all: MkDocs renders it as part of the page, and the body check sees it
 
 
-def _meta_problems(key: str, value: object, where: SourceRef) -> list[Problem]:
+def _meta_problems(key: str, value: object, where: SourceRef, escaped: bool) -> list[Problem]:
+    """`escaped`: the page has --- front matter, which the stage writes escaped (hand_written.py); the
+    MultiMarkdown `key: value` lines of a page without it go to the theme as written."""
     if key not in PAGE_META:
         return [Problem(where, key, "手写页面不支持这项设置", "只能写 " + "、".join(f"{k} ({v})" for k, v in PAGE_META.items()))]
     if key == "hide":
@@ -310,8 +312,8 @@ def _meta_problems(key: str, value: object, where: SourceRef) -> list[Problem]:
         return []
     if not isinstance(value, str):
         return [Problem(where, key, "应是一行文字", f"例如 {key}: 政府信息公开指南")]
-    if set(value) & set('<>&"'):
-        return [Problem(where, key, "不能含有 < > & \" 这几个符号", "主题会把它原样放进网页; 请改用全角的 ＜ ＞ ＆ “ ”")]
+    if not escaped and set(value) & set('<>&"'):
+        return [Problem(where, key, "不能含有 < > & \" 这几个符号", "主题会把它原样放进网页; 请改用全角的 ＜ ＞ ＆ “ ”, 或把设置写在 --- 之间")]
     if "\n" in value or not invisible_free(value):
         return [Problem(where, key, "含有换行或看不见的控制字符", "请写在一行, 删除看不见的字符")]
     return []
