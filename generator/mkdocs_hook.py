@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from generator import sanitizer
+from generator import page_html
 from generator.checks import warnings
 
 from generator.cli import CLI_BUILD_VARIABLE, TODAY_VARIABLE
@@ -74,7 +74,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     """The net under the body check: a page whose rendered Markdown carries markup outside the page
     allow-list stops the build before any page is written."""
-    found = sanitizer.page_findings(html)
+    found = page_html.page_findings(html)
     if found:
         raise PluginError(redact(f"gongkai: {config.docs_dir}/{page.file.src_uri}: 页面含有不允许的网页代码: {'; '.join(found)} "
                                  "(网站没有生成; 请检查对应的内容文件, 并告诉技术人员: gongkai 的检查本应拦住它)"))

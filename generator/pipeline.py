@@ -7,7 +7,7 @@ import datetime as dt
 
 from .config import SiteConfig
 from .errors import ConfigError, ContentError, Problem, SourceRef
-from . import report_checks, safety
+from . import page_checks, report_checks, safety
 from .chrome import footer_problems
 from .hand_written import stage_copy
 from .lifecycle import published_attachments
@@ -39,7 +39,7 @@ def load_site(config: SiteConfig, today: dt.date) -> Site:
             numbers_of_invalid_policies.update("".join(str(raw.data).split()) for key, raw in document.fields if key == "文号")
     site, found = assemble(records, config, today, frozenset(numbers_of_invalid_policies))
     problems += found + report_checks.site_problems(site) + footer_problems(config.footer, config.text)
-    scanned = safety.settings_problems(config) + safety.pages_problems(config, extensions) + [
+    scanned = page_checks.settings_problems(config) + page_checks.pages_problems(config, extensions) + [
         p for r in records for p in safety.attachment_problems(
             r.attachments, published_attachments(r, today), r.line_of("附件"), safety.allowed_numbers(config, r.public_numbers))]
     problems += [p for p in scanned if not p.warning]

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import markdown
 import nh3
@@ -65,13 +65,13 @@ class Finding:
 
 
 RESERVED_IDS = ("__", "md-", "gk-")
-_ID = re.compile(r"[\w-]+")  # what toc's slugify makes: letters, digits, 汉字, - and _
+ID = re.compile(r"[\w-]+")  # what toc's slugify makes: letters, digits, 汉字, - and _
 
 
-def _filter_attribute(tag: str, name: str, value: str) -> str | None:
+def filter_attribute(tag: str, name: str, value: str) -> str | None:
     if name == "src" and not _site_url(value):
         return None
-    if name == "id" and (value.startswith(RESERVED_IDS) or not _ID.fullmatch(value)):
+    if name == "id" and (value.startswith(RESERVED_IDS) or not ID.fullmatch(value)):
         return None  # the theme's own element ids would break its scripts; `"` or `%` in an id breaks its TOC links
     return value
 
@@ -88,7 +88,7 @@ def sanitize(html: str) -> str:
     """The HTML with everything outside the allow-list removed (scripts with their content)."""
     return nh3.clean(
         html, tags=set(ALLOWED_TAGS), clean_content_tags={"script", "style", "template", "noscript"},
-        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()}, attribute_filter=_filter_attribute,
+        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()}, attribute_filter=filter_attribute,
         strip_comments=True, link_rel=None, url_schemes=set(URL_SCHEMES), allowed_classes=ALLOWED_CLASSES,
     )
 
@@ -119,81 +119,14 @@ class _Tokens(HTMLParser):
         self.found[("declaration", data.split("[")[0])] += 1
 
 
-# A whole page as MkDocs renders its Markdown (before the theme): the body's allow-list plus the markup
-# gongkai's own templates write (navigation, the search form, tables with their labels, pagefind hints).
-# A net under the body check: anything else in a page means a template put content where it was not
-# checked, and the build stops (mkdocs_hook.on_page_content). `markdown` stays on a page whose mkdocs.yml
-# lacks md_in_html.
-_PAGE_TAGS = ALLOWED_TAGS | {"nav", "form", "input", "select", "option", "label", "button", "noscript"}
-_PAGE_COMMON = {"class", "id", "role", "markdown", "aria-label", "aria-live", "tabindex", "hidden", "data-search-exclude",
-                "data-pagefind-ignore", "data-pagefind-meta", "data-pagefind-sort", "data-filter-columns",
-                "data-sortable", "data-text-filter"}
-_PAGE_ATTRIBUTES = {tag: _PAGE_COMMON | ALLOWED_ATTRIBUTES.get(tag, set()) for tag in _PAGE_TAGS} | {
-    "form": _PAGE_COMMON | {"action", "method"}, "input": _PAGE_COMMON | {"type", "name", "placeholder", "autocomplete"},
-    "select": _PAGE_COMMON | {"form", "name"}, "option": _PAGE_COMMON | {"value", "selected"},
-    "label": _PAGE_COMMON | {"for"}, "button": _PAGE_COMMON | {"type"},
-}
-_PAGE_CLASS = re.compile(r"gk-[a-z0-9_-]+")
-
-
-def _page_attribute(tag: str, name: str, value: str) -> str | None:
-    if name == "class":
-        kept = [c for c in value.split() if _PAGE_CLASS.fullmatch(c) or c in ADMONITION_TYPES | {"admonition", "admonition-title"}]
-        return " ".join(kept) if kept == value.split() else None
-    if name == "id":  # the templates' own ids start with gk-: only the characters are checked here
-        return value if _ID.fullmatch(value) else None
-    return _filter_attribute(tag, name, value) if name == "src" else value
-
-
-def page_findings(html: str) -> list[str]:
-    """What a whole rendered page carries outside the page allow-list, said as for a body."""
-    cleaned = nh3.clean(
-        html, tags=set(_PAGE_TAGS), clean_content_tags={"script", "style", "template"},
-        attributes={tag: set(names) for tag, names in _PAGE_ATTRIBUTES.items()}, attribute_filter=_page_attribute,
-        strip_comments=True, link_rel=None, url_schemes=set(URL_SCHEMES))
-    return sorted({_explain(token).message for token in _tokens(html) - _tokens(cleaned)})
-
-
-class _Text(HTMLParser):
-    """The text a browser shows (entities decoded, inline tags joined: `<span>136</span>1234…` is one number)
-    and the addresses it dials or opens (percent-decoded), each on a line of its own."""
-
-    _BREAKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dt", "dd", "table"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.shown: list[str] = []
-        self.addresses: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self._BREAKS:
-            self.shown.append("\n")
-        elif tag in ("td", "th"):
-            self.shown.append(" | ")
-        for name, value in attrs:
-            if value and name in ("href", "src", "title", "alt"):
-                self.addresses.append(unquote(value))
-
-    def handle_data(self, data):
-        self.shown.append(data)
-
-
-def shown_text(html: str) -> str:
-    """What a reader of the rendered page sees and can follow, as plain text."""
-    parser = _Text()
-    parser.feed(html)
-    parser.close()
-    return "".join(parser.shown) + "\n" + "\n".join(parser.addresses)
-
-
-def _tokens(html: str) -> Counter[tuple]:
+def tokens(html: str) -> Counter[tuple]:
     parser = _Tokens()
     parser.feed(html)
     parser.close()
     return parser.found
 
 
-def _explain(token: tuple) -> Finding:
+def explain(token: tuple) -> Finding:
     if token[0] == "comment":
         return Finding("不允许使用 HTML 注释 <!-- -->", "注释会原样留在网页源代码中, 请删除")
     if token[0] == "declaration":
@@ -218,7 +151,7 @@ def _explain(token: tuple) -> Finding:
 
 def _unsafe(html: str) -> Counter[tuple]:
     """What the sanitizer takes away: tokens of the page that its cleaned copy no longer has."""
-    return _tokens(html) - _tokens(sanitize(html))
+    return tokens(html) - tokens(sanitize(html))
 
 
 @functools.lru_cache(maxsize=4)
@@ -298,7 +231,7 @@ def findings(text: str, extensions: str) -> list[tuple[int, Finding]]:
                 high = middle
             else:
                 low = middle + 1
-        located.append((low - 1, _explain(token)))
+        located.append((low - 1, explain(token)))
     return sorted(set(located), key=lambda item: (item[0], item[1].message))
 
 

@@ -32,7 +32,7 @@ def test_a_duplicate_number_is_blamed_on_the_newer_record(tmp_path):
         "content/notices/a-new.md": NOTICE.format(category="通知", number=NUMBER.format(1), extra="").replace("2024-03-01", "2024-05-01"),
         "content/notices/b-old.md": NOTICE.format(category="通知", number=NUMBER.format(1), extra=""),
     })
-    assert problems(root) == [f"content/notices/a-new.md:6: 字段 '索引号': 与 content/notices/b-old.md 重复 "
+    assert problems(root) == ["content/notices/a-new.md:6: 字段 '索引号': 与 content/notices/b-old.md 重复 "
                               "(索引号一经发布不能改变: 请给这一条 (较晚发布的) 换一个, gongkai new 会给出下一个空号)"]
 
 

@@ -550,4 +550,4 @@ def test_a_government_bank_account_may_be_listed_an_id_never(project):
     account = "6222021234567890128"
     body = f"收款账号：{account}（户名：纸坊镇财政所）"
     assert _problems(project, {"content/notices/a.md": RECORD.format(extra=f"公开号码: [{account}]\n", body=body + f" 身份证 {ID}")}) == [
-        f"content/notices/a.md:8: 正文: 疑似身份证号 110105********002X: “政所） 身份证 110105********002X” (公开前必须打码, 如 110105********002X; 身份证号任何时候都不能公开)"]
+        "content/notices/a.md:8: 正文: 疑似身份证号 110105********002X: “政所） 身份证 110105********002X” (公开前必须打码, 如 110105********002X; 身份证号任何时候都不能公开)"]
