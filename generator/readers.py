@@ -107,6 +107,7 @@ def _record_files(section_dir: Path) -> list[tuple[Path, str]]:
 
 
 _YAML_ONLY_BREAKS = "\x85\u2028\u2029"
+_YAML_ONLY_BREAK = re.compile(f"[{_YAML_ONLY_BREAKS}]")
 
 
 def read_document(path: Path, root: Path, section: str, slug: str) -> tuple[RawDocument | None, list[Problem]]:
@@ -131,7 +132,8 @@ def read_document(path: Path, root: Path, section: str, slug: str) -> tuple[RawD
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     # YAML takes these for line breaks, so that every line number after them would be wrong
-    breaks = [(number, char) for number, line in enumerate(lines, 1) for char in line if char in _YAML_ONLY_BREAKS]
+    breaks = [(number, char) for number, line in enumerate(lines, 1) for char in line if char in _YAML_ONLY_BREAKS] \
+        if _YAML_ONLY_BREAK.search(text) else []
     if breaks:
         return None, [Problem(SourceRef(ref.path, number), "", f"含有看不见的换行字符 U+{ord(char):04X}",
                               "请删除它 (常从网页或 Word 复制而来): 重新输入这一行") for number, char in dict(breaks).items()]

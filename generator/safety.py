@@ -16,7 +16,6 @@ from .attachment_text import Unreadable, pieces
 from .config import SiteConfig
 from .errors import BODY, Problem, SourceRef
 from .fields import Attachment
-from .markdown_text import inline
 from .readers import RawDocument, RawValue
 
 PUBLIC_NUMBERS_KEY = "公开号码"
@@ -97,18 +96,20 @@ def _title_problems(document: RawDocument, extensions: str) -> list[Problem]:
     title = dict(document.fields).get("标题")
     if title is None or title.kind != "text":
         return []
-    return [Problem(SourceRef(document.source.path, title.line), "标题", f"标题会成为页面的锚点, {finding.message}", finding.expected)
-            for _, finding in sanitizer.findings("# " + inline(str(title.data)), extensions)]
+    finding = sanitizer.heading_id_finding(str(title.data), extensions)
+    return [Problem(SourceRef(document.source.path, title.line), "标题", f"标题会成为页面的锚点, {finding.message}", finding.expected)] if finding else []
 
 
-_RENDERING_CHANGES = ("<", "&", "*", "_", "%", "`", "~", "\\")  # characters by which the shown text differs from the written
+# Where the shown text can differ from the written in its digits: tags, entities, marks touching a digit,
+# a percent-encoded digit
+_RENDERING_CHANGES = re.compile(r"[<&]|\d[*_~`\\]|[*_~`\\]\d|%3\d")
 
 
 def shown_number_problems(body: str, where: SourceRef, allowed: set[str], extensions: str, already: list[Problem]) -> list[Problem]:
     """Numbers that appear only once the body is rendered: `&#49;&#51;…`, `137**1234**5678`,
     `<td>370829</td><td>1985…</td>`, `tel:%31%33…`. Named by the body's first line: the written text has
     no single place for them."""
-    if not any(mark in body for mark in _RENDERING_CHANGES):
+    if not _RENDERING_CHANGES.search(body):
         return []
     known = {number_of(p) for p in already}
     return [Problem(where, BODY, "网页上显示为" + p.message, p.expected)

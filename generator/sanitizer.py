@@ -51,7 +51,6 @@ MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 _PLAIN_EXTENSIONS = frozenset({"tables", "attr_list", "md_in_html", "admonition", "toc", "sane_lists", "nl2br",
                                "def_list", "abbr", "footnotes", "fenced_code"})
 _MARKUP = ("<", "{", "](", "]:", "!!!", ":-", "-:", "`", "~~~", "&")  # ":-", "-:": table alignment
-_HEADING_LINE = re.compile(r"^ {0,3}(?:#|=+[ \t]*$|-+[ \t]*$)", re.MULTILINE)
 
 EXPECTED = "正文只能用 Markdown 和简单的 HTML: 标题、段落、列表、表格、链接和本站图片; 视频、网页等请作为附件或写成链接"
 
@@ -208,8 +207,9 @@ def findings(text: str, extensions: str) -> list[tuple[int, Finding]]:
     for a body left open at its end; `extensions` is the text of mkdocs.yml, whose markdown_extensions
     MkDocs renders the body with."""
     names = {name.rsplit(".", 1)[-1] if name.startswith("markdown.extensions.") else name for name in _extensions(extensions)[0]}
-    if names <= _PLAIN_EXTENSIONS and not any(mark in text for mark in _MARKUP) and not _HEADING_LINE.search(text):
-        return []
+    if names <= _PLAIN_EXTENSIONS and not any(mark in text for mark in _MARKUP):
+        # Plain text renders to plain tags; only its headings' anchors, made by toc's slugify, need a look.
+        return [(offset, found) for offset, heading in _headings(text) for found in [heading_id_finding(heading, extensions)] if found]
     lines = text.split("\n")
     located = []
     if not _closed(text, extensions):
@@ -233,6 +233,28 @@ def findings(text: str, extensions: str) -> list[tuple[int, Finding]]:
                 low = middle + 1
         located.append((low - 1, explain(token)))
     return sorted(set(located), key=lambda item: (item[0], item[1].message))
+
+
+def _headings(text: str) -> list[tuple[int, str]]:
+    """(line offset, text) of the headings of a body without markup: `## 标题` and `标题` over `===`/`---`."""
+    lines = text.split("\n")
+    found = []
+    for offset, line in enumerate(lines):
+        atx = re.match(r" {0,3}#{1,6}(.*?)[ \t#]*$", line)  # Python-Markdown needs no space after the #
+        if atx:
+            found.append((offset, atx.group(1).strip()))
+        elif offset and re.fullmatch(r" {0,3}(=+|-+)[ \t]*", line) and lines[offset - 1].strip():
+            found.append((offset, lines[offset - 1].strip()))
+    return found
+
+
+def heading_id_finding(heading: str, extensions: str) -> Finding | None:
+    """What is wrong with the anchor id that toc (with mkdocs.yml's slugify) makes of a heading's text."""
+    toc = _renderer(extensions).treeprocessors["toc"]
+    anchor = toc.slugify(heading, toc.sep)
+    if anchor.startswith(RESERVED_IDS):
+        return explain(("tag", "h1", (("id", anchor),)))
+    return None
 
 
 def _closed(text: str, extensions: str) -> bool:
