@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from mkdocs.utils import meta
 
 from .config import SiteConfig
+from .hand_written import ALLOWED, PageUnreadable, read_page
 from .errors import BODY, Problem, SourceRef
 from .readers import invisible_free, link_problem, name_problem
 from .safety import (allowed_numbers, body_markup_problems, content_problems, file_type_problems, number_of,
@@ -108,49 +108,44 @@ def pages_problems(config: SiteConfig, extensions: str) -> list[Problem]:
 
 # What a hand-written page may set in its front matter: the theme prints page meta as it is, and other keys
 # choose templates (`template: redirect.html` with `location:`) or print into the page (`author:`, `subtitle:`).
-PAGE_META = {"title": "页面标题", "description": "页面说明", "hide": "隐藏导航或目录"}
+PAGE_META = dict(zip(ALLOWED, ("页面标题", "页面说明", "隐藏导航或目录")))
 _HIDEABLE = {"navigation", "toc"}  # never "footer": the footer carries what the national rules require
 
 
 def _page_problems(path: Path, shown: str, allowed: set[str], extensions: str) -> list[Problem]:
-    """A docs/ page as MkDocs reads it (its own front-matter splitter, also for the MultiMarkdown
-    `key: value` lines it takes from the top of a page without ---), checked like a record body."""
+    """A docs/ page as MkDocs reads it (hand_written.read_page: its own front-matter reader, also for the
+    MultiMarkdown `key: value` lines it takes from the top of a page without ---), checked like a record."""
     try:
-        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+        page = read_page(path)
     except UnicodeDecodeError:
         return [Problem(SourceRef(shown, 1), "", "文件不是 UTF-8 编码的文字", "请用 UTF-8 编码保存")]
-    lines = text.split("\n")
-    found = number_problems(text, SourceRef(shown, 1), BODY, allowed, 1)
-    found += shown_number_problems(text, SourceRef(shown, 1), allowed, extensions, found)
-    found += [Problem(SourceRef(shown, i), BODY, "含有看不见的控制字符", "请删除它") for i, line in enumerate(lines, 1) if not invisible_free(line.replace("\t", ""))]
-    front = meta.YAML_RE.match(text)
-    if front and _has_alias(front.group(1)):
-        return found + [Problem(SourceRef(shown, 2), "", "不支持 YAML 的 & 锚点和 * 引用", "每个值请直接写出来")]
-    if front:  # values as YAML reads them: "\u0031\u0033…" is a number too
-        known = {number_of(p) for p in found}
-        found += [p for line, value in _yaml_scalars(front.group(1))
-                  for p in number_problems(value, SourceRef(shown, line + 1), "", allowed) if number_of(p) not in known]
-    try:
-        body, page_meta = meta.get_data(text)
+    except PageUnreadable:
+        return [Problem(SourceRef(shown, 2), "", "不支持 YAML 的 & 锚点和 * 引用", "每个值请直接写出来")]
     except Exception:  # noqa: BLE001 - MkDocs fails the build on the same text; say so plainly
-        return found + [Problem(SourceRef(shown, 1), "", "页面开头的设置无法读取", "第一行写 ---, 其后 title: 页面标题, 再以 --- 结束")]
-    body_line = 1 + text[: len(text) - len(body)].count("\n")
-    for key, value in page_meta.items():
-        line = next((i for i, row in enumerate(lines[: body_line - 1], 1) if row.lstrip().lower().startswith(str(key).lower())), 1)
-        found += _meta_problems(str(key), value, SourceRef(shown, line), escaped=front is not None)
-    return found + body_markup_problems(body, shown, body_line, extensions)
+        return [Problem(SourceRef(shown, 1), "", "页面开头的设置无法读取", "第一行写 ---, 其后 title: 页面标题, 再以 --- 结束")]
+    lines = page.text.split("\n")
+    found = number_problems(page.text, SourceRef(shown, 1), BODY, allowed, 1)
+    found += shown_number_problems(page.text, SourceRef(shown, 1), allowed, extensions, found)
+    found += [Problem(SourceRef(shown, i), BODY, "含有看不见的控制字符", "请删除它") for i, line in enumerate(lines, 1) if not invisible_free(line.replace("\t", ""))]
+    known = {number_of(p) for p in found}
+    for key, value in page.settings.items():
+        line = next((i for i, row in enumerate(lines[: page.body_line - 1], 1) if str(key).lower() in row.lower()), 1)
+        found += _meta_problems(str(key), value, SourceRef(shown, line))
+        # the values as YAML reads them: "\u0031\u0033…" is a number too
+        found += [p for text in _strings(value) for p in number_problems(text, SourceRef(shown, line), str(key), allowed) if number_of(p) not in known]
+    return found + body_markup_problems(page.body, shown, page.body_line, extensions)
 
 
-def _has_alias(yaml_text: str) -> bool:
-    try:
-        return any(isinstance(e, yaml.AliasEvent) or getattr(e, "anchor", None) for e in yaml.parse(yaml_text, Loader=yaml.SafeLoader))
-    except yaml.YAMLError:
-        return False  # not YAML at all: MkDocs renders it as part of the page, and the body check sees it
+def _strings(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [text for pair in value.items() for item in pair for text in _strings(item)]
+    if isinstance(value, (list, tuple)):
+        return [text for item in value for text in _strings(item)]
+    return [str(value)]
 
 
-def _meta_problems(key: str, value: object, where: SourceRef, escaped: bool) -> list[Problem]:
-    """`escaped`: the page has --- front matter, which the stage writes escaped (hand_written.py); the
-    MultiMarkdown `key: value` lines of a page without it go to the theme as written."""
+def _meta_problems(key: str, value: object, where: SourceRef) -> list[Problem]:
+    """The settings the stage writes (hand_written.stage_copy), title and description escaped."""
     if key not in PAGE_META:
         return [Problem(where, key, "手写页面不支持这项设置", "只能写 " + "、".join(f"{k} ({v})" for k, v in PAGE_META.items()))]
     if key == "hide":
@@ -159,8 +154,6 @@ def _meta_problems(key: str, value: object, where: SourceRef, escaped: bool) -> 
         return []
     if not isinstance(value, str):
         return [Problem(where, key, "应是一行文字", f"例如 {key}: 政府信息公开指南")]
-    if not escaped and set(value) & set('<>&"'):
-        return [Problem(where, key, "不能含有 < > & \" 这几个符号", "主题会把它原样放进网页; 请改用全角的 ＜ ＞ ＆ “ ”, 或把设置写在 --- 之间")]
     if "\n" in value or not invisible_free(value):
         return [Problem(where, key, "含有换行或看不见的控制字符", "请写在一行, 删除看不见的字符")]
     return []

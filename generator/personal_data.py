@@ -150,11 +150,26 @@ def _normalize(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
+def _group_sizes(gaps: list[str]) -> list[int]:
+    """How many digits stand between the separators ("" between two digits of a group)."""
+    sizes = [1]
+    for gap in gaps:
+        if gap:
+            sizes.append(1)
+        else:
+            sizes[-1] += 1
+    return sizes
+
+
 def _fits(gaps: list[str], length: int, card: bool) -> int:
     """How a number written with these separators between its digits ("" where none) is grouped: 1 the way
     people write it, 2 only when a line break in it is taken for nothing (a wrapped line, Enter pressed
-    inside it), 0 neither. One line or cell break at most: neighbouring table cells are numbers, not one."""
-    if gaps.count("\n") + gaps.count("|") > 1:
+    inside it), 0 neither. One cell break at most: neighbouring table cells are numbers, not one; two
+    line breaks only between the usual groups."""
+    cells, lines = gaps.count("|"), gaps.count("\n")
+    if cells + lines == 2 and not cells:  # `139⏎8765⏎4321`, `138<br>2345<br>6789`: only in the usual groups
+        return 2 if tuple(_group_sizes(gaps)) in ((3, 4, 4), (6, 8, 4)) else 0
+    if cells + lines > 1:
         return 0
     for merge in (False, True):
         sizes, kinds = [1], []
@@ -279,8 +294,8 @@ def _candidates(norm: str) -> Iterator[tuple[int, str, int, int, str]]:
 
 # Digits written as Chinese numerals, one by one (一三九一二三四零零零六): eleven or more in a row occur in
 # no ordinary text, so such a run is read as the digits it spells (same length: positions are kept).
-_CHINESE_DIGITS = str.maketrans("零〇一二三四五六七八九幺", "001234567891")
-_CHINESE_RUN = re.compile(r"[零〇一二三四五六七八九幺]{11,}")
+_CHINESE_DIGITS = str.maketrans("零〇一二三四五六七八九幺壹贰叁肆伍陆柒捌玖", "001234567891123456789")  # 大写 too
+_CHINESE_RUN = re.compile(r"[零〇一二三四五六七八九幺壹贰叁肆伍陆柒捌玖](?:[ \u3000\-－—]{0,2}[零〇一二三四五六七八九幺壹贰叁肆伍陆柒捌玖]){10,}")
 
 
 def _search(text: str) -> tuple[Hit, ...]:

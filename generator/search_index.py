@@ -10,6 +10,7 @@ kept beside the index.
 """
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -130,8 +131,10 @@ def write_index(entries: list[SearchRecord], output: Path) -> None:
             page.write_text(entry_html(entry), encoding="utf-8")
         if output.exists():
             shutil.rmtree(output)
-        # -I: a pagefind/ folder in the current one is never run in place of the real indexer
+        # -I: a pagefind/ folder in the current one is never run in place of the real indexer; cwd: Pagefind
+        # reads a pagefind.yml from its current folder (a logfile path, a server), so it runs in the empty one
         command = [sys.executable, "-I", "-m", "pagefind", "--site", folder, "--output-path", str(output.resolve()), "--silent"]
-        result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace")
+        environment = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
+        result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace", cwd=folder, env=environment)
         if result.returncode:
             raise RuntimeError((result.stdout + result.stderr).strip() or f"pagefind exited with {result.returncode}")

@@ -41,7 +41,9 @@ def test_an_open_body_names_what_to_do(project):
     ("---\nsubtitle: 副标题\n---\n正文\n", 2, "subtitle", "手写页面不支持这项设置"),
     ("---\nhide: [footer]\n---\n正文\n", 2, "hide", "只能隐藏 navigation 或 toc"),
     # no --- : MkDocs takes `key: value` lines at the top of a page for its settings (MultiMarkdown)
-    ("title: <img src=x onerror=alert(1)>\n\n正文\n", 1, "title", '不能含有 < > & " 这几个符号'),
+    ("author: 张三\n\n正文\n", 1, "author", "手写页面不支持这项设置"),
+    # a tab after the colon: libyaml (MkDocs' loader) reads it, pure PyYAML does not; both sides use MkDocs'
+    ("---\ntemplate:\tredirect.html\n---\n正文\n", 2, "template", "手写页面不支持这项设置"),
 ])
 def test_hand_written_page_settings_are_an_allow_list(project, page, line, field, message):
     found = problems(project({"content/notices/a.md": notice(), "docs/page.md": page}))
@@ -169,3 +171,27 @@ def test_hand_written_page_titles_are_written_escaped_into_the_stage(tmp_path, f
     assert "<img src=x" not in page and "<说明>" not in page
     assert "&lt;" in page.split("<title>", 1)[1].split("</title>", 1)[0]
     assert '<meta name="description" content="纸坊镇R&amp;D投入">' in page
+
+
+@pytest.mark.parametrize("page", ["title: <img src=x onerror=alert(1)>\ndescription: R&D\n\n正文\n",  # MultiMarkdown settings
+                                  '---\ntitle: "\\ud800"\n---\n正文\n',  # not YAML to libyaml: the page's text
+                                  "---\ntitle:\t</title><img src=x onerror=alert(1)><title>\ndescription:\t'\"><script>alert(2)</script>'\n---\n正文\n"])
+def test_settings_read_by_mkdocs_own_reader_are_written_escaped(tmp_path, page):
+    root = copy_sample_project(tmp_path / "p")
+    (root / "docs/page.md").write_text(page, encoding="utf-8")
+    result = _build(root)
+    assert result.returncode == 0, result.stderr
+    built = (root / "site/page/index.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in built and "<script>alert" not in built and ("&lt;img src=x" in built or "ud800" in built)
+
+
+def test_a_pagefind_config_dropped_at_the_root_is_not_read(tmp_path):
+    root = copy_sample_project(tmp_path / "p")
+    notice_file = root / "content/notices/2024-anquan-huiyi.md"
+    before = notice_file.read_bytes()
+    (root / "pagefind.yml").write_text(f"logfile: {notice_file}\nwrite_playground: true\nserve: true\n", encoding="utf-8")
+    gongkai = Path(sys.executable).with_name("gongkai")
+    result = subprocess.run([str(gongkai), "build", "--today", "2026-11-25"], capture_output=True, text=True, encoding="utf-8",
+                            cwd=root, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert notice_file.read_bytes() == before and not (root / "site/pagefind/playground").exists()

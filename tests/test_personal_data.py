@@ -80,6 +80,9 @@ FOUND = [
     ("身份证编号：110105491231002。", "身份证号", "110105*****1002"),  # 编号 of an ID, not a 注册号
     ("手机：一三九一二三四零零零六。", "手机号", "139****0006"),
     ("微信：wx13912340007", "手机号", "139****0007"),
+    ("壹叁捌壹贰叁肆伍陆柒捌", "手机号", "138****5678"),  # 大写 numerals, as on bank forms
+    ("一三八 一二三四 五六七八", "手机号", "138****5678"),
+    ("联系电话\n139\n8765\n4321", "手机号", "139****4321"),  # Enter pressed twice inside it
 ]
 
 PASSING = [
@@ -542,7 +545,7 @@ def test_settings_are_scanned_as_yaml_reads_them_with_inherited_files_and_the_th
         load_site(load_config(root), dt.date(2024, 6, 1))
     found = [str(p) for p in caught.value.problems]
     assert [p.split(" (")[0].split(": “")[0] for p in found] == [
-        "base.yml:1: 疑似手机号 139****0022", "docs/page.md:2: 疑似手机号 139****0020",
+        "base.yml:1: 疑似手机号 139****0022", "docs/page.md:2: 字段 'title': 疑似手机号 139****0020",
         "mkdocs.yml:2: 疑似手机号 139****0021", "overrides/assets/note.txt:1: 疑似手机号 139****0501"]
 
 
