@@ -20,6 +20,7 @@ import yaml
 from .chrome import FOOTER_ITEMS, Footer
 from .errors import ConfigError
 from .personal_data import redact
+from .readers import first_alias
 from .sanitizer import extensions_problem
 
 CONFIG_FILE = "mkdocs.yml"
@@ -103,12 +104,12 @@ MAX_CONFIG_CHARS = 1_000_000  # a site's settings are a few KB
 
 
 def _refuse_aliases(text: str) -> None:
-    """An alias repeats a value by reference: a dozen lines of them expand to gigabytes once read."""
+    """Too large or holding YAML aliases: refused before YAML builds anything from it."""
     if len(text) > MAX_CONFIG_CHARS:
         raise ConfigError(f"{CONFIG_FILE}: 文件太大 ({len(text)} 个字符, 最多 {MAX_CONFIG_CHARS} 个)")
-    for event in yaml.parse(text, Loader=_TolerantLoader):
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise ConfigError(f"{CONFIG_FILE}:{event.start_mark.line + 1}: 不支持 YAML 的 & 锚点和 * 引用 (每个值请直接写出来)")
+    alias = first_alias(text, _TolerantLoader)
+    if alias is not None:
+        raise ConfigError(f"{CONFIG_FILE}:{alias.start_mark.line + 1}: 不支持 YAML 的 & 锚点和 * 引用 (每个值请直接写出来)")
 
 
 def _key(where: str, key: str) -> str:

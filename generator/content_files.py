@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .config import SiteConfig
 from .errors import ConfigError, SourceRef
-from .readers import NAME_PUNCTUATION, RawValue, _parse_front_matter
+from .readers import NAME_PUNCTUATION, RawValue, _parse_front_matter, relative_to_root
 from .personal_data import redact
 
 MAX_NAME_CHARS = 100  # --name: a file name, not a sentence
@@ -115,10 +115,7 @@ def check_name(name: str) -> str:
 
 
 def relative_path(path: Path, config: SiteConfig) -> str:
-    try:
-        return path.relative_to(config.root).as_posix()
-    except ValueError:
-        return path.as_posix()
+    return relative_to_root(path, config.root)
 
 
 def unsafe_reason(config: SiteConfig, path: Path) -> str:

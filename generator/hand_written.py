@@ -14,6 +14,7 @@ from mkdocs.utils import meta
 
 from .markdown_text import theme_text
 from .outputs import CopiedFile, Page
+from .readers import first_alias
 
 ESCAPED = ("title", "description")
 ALLOWED = (*ESCAPED, "hide")
@@ -44,7 +45,7 @@ def read_page(path: Path) -> HandWrittenPage:
 def has_alias(yaml_text: str) -> bool:
     """An anchor or alias, as the YAML loader MkDocs uses sees it (libyaml where installed)."""
     try:
-        return any(isinstance(e, yaml.AliasEvent) or getattr(e, "anchor", None) for e in yaml.parse(yaml_text, Loader=meta.SafeLoader))
+        return first_alias(yaml_text, meta.SafeLoader) is not None
     except yaml.YAMLError:
         return False  # not YAML to MkDocs either: the page's text, checked as its body
 

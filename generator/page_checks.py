@@ -10,9 +10,9 @@ import yaml
 from .config import SiteConfig
 from .hand_written import ALLOWED, PageUnreadable, read_page
 from .errors import BODY, Problem, SourceRef
-from .readers import invisible_free, link_problem, name_problem
-from .safety import (allowed_numbers, body_markup_problems, content_problems, file_type_problems, number_of,
-                     number_problems, shown_number_problems)
+from .readers import invisible_free, link_problem, name_problem, relative_to_root
+from .safety import (allowed_numbers, body_markup_problems, content_problems, file_type_problems, number_problems,
+                     numbers_in, shown_number_problems)
 
 
 def settings_problems(config: SiteConfig) -> list[Problem]:
@@ -22,15 +22,13 @@ def settings_problems(config: SiteConfig) -> list[Problem]:
     allowed = allowed_numbers(config)
     found: list[Problem] = []
     for shown, text in _settings_texts(config):
-        written = number_problems(text, SourceRef(shown, 1), "", allowed, 1)
-        known = {number_of(p) for p in written}
-        found += written + [p for line, value in _yaml_scalars(text)
-                            for p in number_problems(value, SourceRef(shown, line), "", allowed) if number_of(p) not in known]
+        found += number_problems(text, SourceRef(shown, 1), "", allowed, 1)
+        found += [p for line, value in _yaml_scalars(text)
+                  for p in number_problems(value, SourceRef(shown, line), "", allowed, known=numbers_in(text))]
     theme = config.theme_dir
     for path in sorted(theme.rglob("*")) if theme is not None and theme.is_dir() else ():
         if path.is_file() and path.suffix.lower() in _THEME_TEXT:
-            shown = path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else path.as_posix()
-            found += number_problems(path.read_bytes().decode("utf-8", errors="replace"), SourceRef(shown, 1), "", allowed, 1)
+            found += number_problems(path.read_bytes().decode("utf-8", errors="replace"), SourceRef(relative_to_root(path, config.root), 1), "", allowed, 1)
     return found
 
 
@@ -41,8 +39,7 @@ MAX_INHERIT = 10  # mkdocs.yml may INHERIT a shared base file, which may inherit
 def _settings_texts(config: SiteConfig) -> list[tuple[str, str]]:
     texts, path, text = [], config.root / "mkdocs.yml", config.text
     for _ in range(MAX_INHERIT):
-        shown = path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else path.as_posix()
-        texts.append((shown, text))
+        texts.append((relative_to_root(path, config.root), text))
         parent = next((v for line, v in _yaml_scalars(text, top_key="INHERIT")), None)
         if not parent:
             break
@@ -125,14 +122,14 @@ def _page_problems(path: Path, shown: str, allowed: set[str], extensions: str) -
         return [Problem(SourceRef(shown, 1), "", "页面开头的设置无法读取", "第一行写 ---, 其后 title: 页面标题, 再以 --- 结束")]
     lines = page.text.split("\n")
     found = number_problems(page.text, SourceRef(shown, 1), BODY, allowed, 1)
-    found += shown_number_problems(page.text, SourceRef(shown, 1), allowed, extensions, found)
+    found += shown_number_problems(page.text, SourceRef(shown, 1), allowed, extensions)
     found += [Problem(SourceRef(shown, i), BODY, "含有看不见的控制字符", "请删除它") for i, line in enumerate(lines, 1) if not invisible_free(line.replace("\t", ""))]
-    known = {number_of(p) for p in found}
+    known = numbers_in(page.text)
     for key, value in page.settings.items():
         line = next((i for i, row in enumerate(lines[: page.body_line - 1], 1) if str(key).lower() in row.lower()), 1)
         found += _meta_problems(str(key), value, SourceRef(shown, line))
         # the values as YAML reads them: "\u0031\u0033…" is a number too
-        found += [p for text in _strings(value) for p in number_problems(text, SourceRef(shown, line), str(key), allowed) if number_of(p) not in known]
+        found += [p for text in _strings(value) for p in number_problems(text, SourceRef(shown, line), str(key), allowed, known=known)]
     return found + body_markup_problems(page.body, shown, page.body_line, extensions)
 
 

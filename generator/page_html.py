@@ -6,9 +6,7 @@ import re
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
-import nh3
-
-from .sanitizer import ADMONITION_TYPES, ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ID, URL_SCHEMES, explain, filter_attribute, tokens
+from .sanitizer import ADMONITION_TYPES, ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ID, cleaner, explain, filter_attribute, tokens
 
 # A whole page as MkDocs renders its Markdown (before the theme): the body's allow-list plus the markup
 # gongkai's own templates write (navigation, the search form, tables with their labels, pagefind hints).
@@ -36,12 +34,12 @@ def _page_attribute(tag: str, name: str, value: str) -> str | None:
     return filter_attribute(tag, name, value) if name == "src" else value
 
 
+_PAGE_CLEANER = cleaner(_PAGE_TAGS, _PAGE_ATTRIBUTES, _page_attribute)
+
+
 def page_findings(html: str) -> list[str]:
     """What a whole rendered page carries outside the page allow-list, said as for a body."""
-    cleaned = nh3.clean(
-        html, tags=set(_PAGE_TAGS), clean_content_tags={"script", "style", "template"},
-        attributes={tag: set(names) for tag, names in _PAGE_ATTRIBUTES.items()}, attribute_filter=_page_attribute,
-        strip_comments=True, link_rel=None, url_schemes=set(URL_SCHEMES))
+    cleaned = _PAGE_CLEANER.clean(html)
     return sorted({explain(token).message for token in tokens(html) - tokens(cleaned)})
 
 

@@ -56,18 +56,18 @@ def read_tree(content_dir: Path, root: Path, sections: frozenset[str]) -> tuple[
     documents: list[RawDocument] = []
     problems: list[Problem] = []
     if not content_dir.is_dir():
-        return documents, [Problem(SourceRef(_rel(content_dir, root), 0), "", "找不到内容目录", "应有 content/ 文件夹")]
+        return documents, [Problem(SourceRef(relative_to_root(content_dir, root), 0), "", "找不到内容目录", "应有 content/ 文件夹")]
     for entry in sorted(content_dir.iterdir()):
         if entry.name.startswith("."):
             continue
-        ref = SourceRef(_rel(entry, root), 1)
+        ref = SourceRef(relative_to_root(entry, root), 1)
         link = link_problem(entry, content_dir, root)
         if link:
             problems.append(link)
         elif entry.is_dir() and entry.name not in sections:
             problems.append(Problem(ref, "", "未知的栏目文件夹", "应为 " + " / ".join(sorted(sections))))
         elif entry.is_dir():
-            problems += [Problem(SourceRef(_rel(link, root), 1), "", "是指向文件夹的链接, 其中的文件不会发布", "请把文件夹本身放在这里")
+            problems += [Problem(SourceRef(relative_to_root(link, root), 1), "", "是指向文件夹的链接, 其中的文件不会发布", "请把文件夹本身放在这里")
                          for link in _folder_links(entry)]
             for path, slug in _record_files(entry):
                 document, found = read_document(path, root, entry.name, slug)
@@ -111,7 +111,7 @@ _YAML_ONLY_BREAK = re.compile(f"[{_YAML_ONLY_BREAKS}]")
 
 
 def read_document(path: Path, root: Path, section: str, slug: str) -> tuple[RawDocument | None, list[Problem]]:
-    ref = SourceRef(_rel(path, root), 1)
+    ref = SourceRef(relative_to_root(path, root), 1)
     problem = name_problem(slug, ref)
     if problem:
         return None, [problem]
@@ -214,7 +214,7 @@ def link_problem(path: Path, inside: Path, root: Path) -> Problem | None:
     """A symbolic link may point only within `inside` (content/ or docs/): anything else would publish
     a file from elsewhere on the machine, or read one that is not there. A pipe or a device, which a read
     would wait on forever, is refused too."""
-    ref = SourceRef(_rel(path, root), 1)
+    ref = SourceRef(relative_to_root(path, root), 1)
     if path.exists() and not path.is_dir() and not path.is_file():
         return Problem(ref, "", "不是普通的文件 (是管道或设备)", "请删除它")
     if not path.is_symlink():
@@ -254,14 +254,22 @@ def _encoding_problem(ref: SourceRef, data: bytes) -> Problem:
     return Problem(ref, "", "文件是 GBK/GB18030 编码, 不是 UTF-8", "运行 gongkai check --fix-encoding 自动转换, 或在记事本中“另存为”选 UTF-8")
 
 
+def first_alias(text: str, loader: type | None = None) -> yaml.Event | None:
+    """The first YAML anchor or alias in `text`, read as `loader` reads it; raises yaml.YAMLError. An alias
+    repeats a value by reference: twelve lines of them expand to gigabytes, so they are refused unread."""
+    for event in yaml.parse(text, Loader=loader or _Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            return event
+    return None
+
+
 def _parse_front_matter(text: str, ref: SourceRef) -> tuple[tuple[tuple[str, RawValue], ...], list[Problem]]:
     offset = ref.line + 1  # the front matter starts on the line after the opening ---
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            # An alias repeats a value by reference: twelve lines of them expand to gigabytes.
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                return (), [Problem(SourceRef(ref.path, offset + event.start_mark.line), "", "不支持 YAML 的 & 锚点和 * 引用",
-                                    "每个值请直接写出来")]
+        alias = first_alias(text)
+        if alias is not None:
+            return (), [Problem(SourceRef(ref.path, offset + alias.start_mark.line), "", "不支持 YAML 的 & 锚点和 * 引用",
+                                "每个值请直接写出来")]
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -324,7 +332,7 @@ def _convert(node: yaml.Node, offset: int) -> RawValue:
     return RawValue(tuple(pairs), line, "map")
 
 
-def _rel(path: Path, root: Path) -> str:
+def relative_to_root(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root).as_posix()
     except ValueError:

@@ -62,11 +62,17 @@ def _texts(value: RawValue) -> Iterator[tuple[int, str]]:
             yield from _texts(item)
 
 
-def number_problems(text: str, where: SourceRef, field: str, allowed: set[str], first_line: int | None = None) -> list[Problem]:
-    """Personal data in `text`; with `first_line`, `text` spans lines and each hit names its own."""
+def numbers_in(text: str) -> frozenset[str]:
+    return frozenset(hit.digits for hit in personal_data.find(text))
+
+
+def number_problems(text: str, where: SourceRef, field: str, allowed: set[str], first_line: int | None = None,
+                    known: frozenset[str] = frozenset()) -> list[Problem]:
+    """Personal data in `text`; with `first_line`, `text` spans lines and each hit names its own; numbers
+    in `known` were reported already (from the same file as written)."""
     found = []
     for hit in personal_data.find(text):
-        if hit.digits in allowed and hit.kind in LISTABLE:
+        if (hit.digits in allowed and hit.kind in LISTABLE) or hit.digits in known:
             continue
         line = where.line if first_line is None else first_line + text.count("\n", 0, hit.start)
         excerpt = " ".join(personal_data.masked_excerpt(text, hit).split())
@@ -86,7 +92,7 @@ def document_problems(document: RawDocument, config: SiteConfig, extensions: str
                 found += number_problems(text, SourceRef(path, line), key, allowed)
     found += _title_problems(document, extensions)
     found += number_problems(document.body, SourceRef(path, document.body_line), BODY, allowed, document.body_line)
-    found += shown_number_problems(document.body, SourceRef(path, document.body_line), allowed, extensions, found)
+    found += shown_number_problems(document.body, SourceRef(path, document.body_line), allowed, extensions)
     return found + body_markup_problems(document.body, path, document.body_line, extensions)
 
 
@@ -105,20 +111,14 @@ def _title_problems(document: RawDocument, extensions: str) -> list[Problem]:
 _RENDERING_CHANGES = re.compile(r"[<&]|\d[*_~`\\]|[*_~`\\]\d|%3\d")
 
 
-def shown_number_problems(body: str, where: SourceRef, allowed: set[str], extensions: str, already: list[Problem]) -> list[Problem]:
+def shown_number_problems(body: str, where: SourceRef, allowed: set[str], extensions: str) -> list[Problem]:
     """Numbers that appear only once the body is rendered: `&#49;&#51;…`, `137**1234**5678`,
     `<td>370829</td><td>1985…</td>`, `tel:%31%33…`. Named by the body's first line: the written text has
     no single place for them."""
     if not _RENDERING_CHANGES.search(body):
         return []
-    known = {number_of(p) for p in already}
-    return [Problem(where, BODY, "网页上显示为" + p.message, p.expected)
-            for p in number_problems(page_html.shown_text(sanitizer.render(body, extensions)), where, BODY, allowed)
-            if number_of(p) not in known]
-
-
-def number_of(problem: Problem) -> str:
-    return problem.message.split(":")[0]  # "疑似手机号 138****5678"
+    shown = number_problems(page_html.shown_text(sanitizer.render(body, extensions)), where, BODY, allowed, known=numbers_in(body))
+    return [Problem(where, BODY, "网页上显示为" + p.message, p.expected) for p in shown]
 
 
 def body_markup_problems(body: str, path: str, first_line: int, extensions: str) -> list[Problem]:
