@@ -17,11 +17,11 @@ from pathlib import Path
 
 import yaml
 
-from .chrome import FOOTER_ITEMS, Footer
+from .content.chrome import FOOTER_ITEMS, Footer
 from .errors import ConfigError
-from .personal_data import redact
-from .readers import first_alias
-from .sanitizer import extensions_problem
+from .checks.personal_data import redact
+from .content.readers import first_alias
+from .checks.sanitizer import extensions_problem
 
 CONFIG_FILE = "mkdocs.yml"
 MAX_TEXT = 1000  # characters in one configuration value

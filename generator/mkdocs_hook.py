@@ -13,14 +13,14 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from generator import page_html
-from generator.checks import warnings
+from generator.checks import page_html
+from generator.checks.warnings import warnings
 
-from generator.cli import CLI_BUILD_VARIABLE, TODAY_VARIABLE
+from generator.commands.cli import CLI_BUILD_VARIABLE, TODAY_VARIABLE
 from generator.config import check_folders, load_config
 from generator.errors import ConfigError, ContentError
-from generator.locking import acquire
-from generator.personal_data import redact
+from generator.commands.locking import acquire
+from generator.checks.personal_data import redact
 from generator.pipeline import build_stage, index_search
 from generator.writer import claim_site_dir
 

@@ -7,17 +7,17 @@ import datetime as dt
 
 from .config import SiteConfig
 from .errors import ConfigError, ContentError, Problem, SourceRef
-from . import page_checks, report_checks, safety
-from .chrome import footer_problems
-from .hand_written import stage_copy
-from .lifecycle import published_attachments
-from .models import CONTENT_TYPES, Report, validate
-from .outputs import CopiedFile, Page
+from .checks import page_checks, report_checks, safety
+from .content.chrome import footer_problems
+from .pages.hand_written import stage_copy
+from .content.lifecycle import published_attachments
+from .content.models import CONTENT_TYPES, Report, validate
+from .pages.outputs import CopiedFile, Page
 from .pages import generate
-from .readers import read_tree
-from .search_index import search_entries, write_index
-from .site import Site, assemble
-from .templating import page_path
+from .content.readers import read_tree
+from .search.index import search_entries, write_index
+from .content.site import Site, assemble
+from .pages.templating import page_path
 from .writer import WriteSummary, hand_written_files, write_tree
 
 

@@ -103,7 +103,7 @@ def large_site(tmp_path_factory):
     import subprocess
     import sys
 
-    from generator.corpus import write_corpus
+    from generator.bench.corpus import write_corpus
 
     root = tmp_path_factory.mktemp("large") / "site"
     stats = write_corpus(REPO, root, 1000)

@@ -12,11 +12,11 @@ import docx
 import pytest
 from conftest import make_project
 
-from generator import content_files, numbering
-from generator.authoring import UsageError, assign_numbers, new_record
-from generator.cli import main
+from generator.commands import content_files, numbering
+from generator.commands.authoring import UsageError, assign_numbers, new_record
+from generator.commands.cli import main
 from generator.config import load_config
-from generator.readers import read_document
+from generator.content.readers import read_document
 
 PREFIX_CONFIG = "    index_number:\n      prefix: 11370829MB0000000A\n"
 NUMBER = "11370829MB0000000A/2024-{:05d}"

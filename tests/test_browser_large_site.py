@@ -2,7 +2,7 @@
 import pytest
 
 from browser import chromium_page, require_browser, serve
-from generator.corpus import MARKER
+from generator.bench.corpus import MARKER
 
 pytestmark = pytest.mark.browser
 

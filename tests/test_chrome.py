@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from generator.checks import warnings
+from generator.checks.warnings import warnings
 from generator.config import load_config
 from generator.errors import ContentError
 from generator.pipeline import load_site

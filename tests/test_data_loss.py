@@ -13,8 +13,8 @@ from conftest import REPO, SAMPLE_TODAY, copy_sample_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import locking
-from generator.cli import main
+from generator.commands import locking
+from generator.commands.cli import main
 from generator.config import SITE_DIR_WHY, STAGE_DIR_WHY, load_config
 from generator.errors import ConfigError
 from generator.pages import Page

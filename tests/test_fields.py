@@ -2,10 +2,10 @@ import datetime as dt
 
 import pytest
 
-from generator import fields
-from generator.docnumbers import doc_number
-from generator.fields import Invalid
-from generator.readers import RawValue
+from generator.content import fields
+from generator.content.docnumbers import doc_number
+from generator.content.fields import Invalid
+from generator.content.readers import RawValue
 
 
 def text(value: str) -> RawValue:

@@ -14,14 +14,14 @@ from decimal import Decimal
 import pytest
 from report_texts import gongkai_report
 
-from generator import exports
-from generator.cli import main
+from generator.pages import exports
+from generator.commands.cli import main
 from generator.config import load_config
 from generator.errors import ContentError
-from generator.fields import Invalid, date, year
-from generator.lifecycle import add_years, expiry
+from generator.content.fields import Invalid, date, year
+from generator.content.lifecycle import add_years, expiry
 from generator.pipeline import load_site
-from generator.readers import RawValue
+from generator.content.readers import RawValue
 
 TODAY = dt.date(2024, 6, 1)
 NOTICE = "---\n标题: {title}\n类别: {category}\n发布日期: 2024-03-05\n发布机构: 纸坊镇人民政府\n{extra}---\n正文\n"

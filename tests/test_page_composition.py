@@ -108,7 +108,7 @@ def test_attachment_file_names_cannot_break_out_of_their_link(tmp_path):
 
 
 def test_the_page_net_passes_the_templates_own_markup_and_stops_anything_else():
-    from generator.page_html import page_findings
+    from generator.checks.page_html import page_findings
 
     template = ('<nav class="gk-breadcrumbs" aria-label="当前位置" data-search-exclude="1"><a href="../">首页</a></nav>'
                 '<table class="gk-meta"><tbody><tr><th scope="row">索引号</th><td>x</td></tr></tbody></table>'

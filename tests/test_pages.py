@@ -40,7 +40,7 @@ def test_attachments_are_copied_beside_their_page():
 
 
 def test_long_listings_paginate_with_a_year_jump_list(project):
-    from generator.pagination import page_path
+    from generator.pages.pagination import page_path
 
     notice = "---\n标题: 第{n}号通知\n类别: 通知\n发布日期: {date}\n发布机构: 镇\n---\n正文\n"
     files = {f"content/notices/n{n:03d}.md": notice.format(n=n, date=f"{2022 + n // 100}-0{1 + n % 9}-1{n % 10}") for n in range(250)}

@@ -12,11 +12,11 @@ import pytest
 from openpyxl.comments import Comment
 
 from conftest import minimal_pdf
-from generator import ooxml_text
-from generator.attachment_text import Unreadable, pieces
+from generator.checks import ooxml_text
+from generator.checks.attachment_text import Unreadable, pieces
 from generator.config import load_config
 from generator.errors import ContentError
-from generator.personal_data import find, id_check_digit, masked_excerpt, redact
+from generator.checks.personal_data import find, id_check_digit, masked_excerpt, redact
 from generator.pipeline import load_site
 
 ID = "11010519491231002" + id_check_digit("11010519491231002")  # check character X
@@ -385,7 +385,7 @@ NOTICE = "---\n标题: 低保公示\n类别: 公示\n发布日期: 2024-03-25\n�
 
 
 def test_check_reports_a_header_and_warns_about_a_scan(project):
-    from generator.checks import warnings
+    from generator.checks.warnings import warnings
 
     document = docx.Document()
     document.sections[0].header.paragraphs[0].text = "值班电话 138 1234 5678"

@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from generator.checks import warnings
+from generator.checks.warnings import warnings
 from generator.config import load_config
 from generator.errors import ContentError
 from generator.pipeline import load_site
@@ -166,6 +166,6 @@ def test_figure_check_finds_the_two_wrong_rates_of_the_seed_and_nothing_else(pro
 @pytest.mark.parametrize("sentence", ["全年共接到电子工单648个，综合办结率100%、满意率98%。", "年度参考率、优秀率均达到100%。",
                                       "受理10件，办结10件，办结率100%。", "共有25人，其中3人新申领，占12%。"])
 def test_figure_check_stays_quiet_on_rates_it_cannot_tie_or_that_are_right(sentence):
-    from generator.figures import rate_mismatches
+    from generator.checks.figures import rate_mismatches
 
     assert rate_mismatches(sentence, 1) == []

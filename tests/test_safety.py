@@ -11,7 +11,7 @@ import pytest
 from conftest import copy_sample_project, minimal_pdf
 from generator.config import load_config
 from generator.errors import ContentError
-from generator.personal_data import id_check_digit
+from generator.checks.personal_data import id_check_digit
 from generator.pipeline import load_site
 
 TODAY = dt.date(2024, 6, 1)
@@ -109,7 +109,7 @@ def test_the_text_layer_of_a_pdf_is_scanned(project):
 
 
 def test_an_unreadable_attachment_type_is_a_warning(project):
-    from generator.checks import warnings
+    from generator.checks.warnings import warnings
 
     root = project({"content/notices/a/index.md": attachment_notice("名单.doc"), "content/notices/a/名单.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)})
     found = [str(w) for w in warnings(load_site(load_config(root), TODAY)) if "名单" in str(w)]

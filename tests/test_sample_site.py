@@ -93,7 +93,7 @@ def test_pagefind_index_is_in_the_site(sample_site):
 def test_search_entries_are_records_and_hand_written_pages(sample_site):
     from generator.config import load_config
     from generator.pipeline import load_site
-    from generator.search_index import char_code, search_entries, tokens
+    from generator.search.index import char_code, search_entries, tokens
     import datetime as dt
 
     site = load_site(load_config(sample_site), dt.date(2026, 11, 25))

@@ -178,7 +178,7 @@ def run(root, *arguments):
 
 
 def test_no_message_prints_a_full_number(project):
-    from generator.personal_data import id_check_digit
+    from generator.checks.personal_data import id_check_digit
 
     number = "11010519491231002" + id_check_digit("11010519491231002")
     root = project({"content/notices/a.md": notice().replace("2024-03-25", number)})

@@ -1,7 +1,7 @@
 """`gongkai check` warns before an inspector notices: expiring documents and missing 解读."""
 import datetime as dt
 
-from generator.checks import warnings
+from generator.checks.warnings import warnings
 from generator.config import load_config
 from generator.pipeline import load_site
 

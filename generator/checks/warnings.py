@@ -1,0 +1,63 @@
+"""Warnings about a valid site that staff should act on before an inspector notices (domain.md §7)."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from . import report_checks
+from ..errors import Problem, SourceRef
+from ..content.lifecycle import IN_FORCE
+from ..content.site import Site, listed
+
+
+def warnings(site: Site) -> list[Problem]:
+    found = (_expiring(site) + _without_interpretation(site) + _stale_columns(site) + report_checks.site_warnings(site)
+             + list(site.scan_warnings))
+    return sorted(found, key=lambda p: p.sort_key)
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _stale_columns(site: Site) -> list[Problem]:
+    """Inspections veto a site whose 通知公告 or 政策文件 columns are not updated for 6 months."""
+    found = []
+    limit = months_before(site.today, site.config.stale_months)
+    reasons = dict(site.config.empty_reasons)
+    for column, sections, records in (("通知公告", ("notices",), site.notices), ("政策文件", ("policies", "interpretations"), site.policies + site.interpretations)):
+        where = SourceRef(f"{site.config.content_dir.name}/{sections[0]}", 1)
+        newest = max((r.published for r in listed(records)), default=None)
+        if newest is None and not any(s in reasons for s in sections):
+            found.append(Problem(where, "", f"“{column}”栏目没有任何信息, 也没有说明原因", "发布信息, 或在 mkdocs.yml 的 empty_reasons 中写明原因", warning=True))
+        elif newest is not None and newest < limit:
+            found.append(Problem(where, "", f"“{column}”栏目最新一条发布于 {newest.isoformat()}, 已超过 {site.config.stale_months} 个月没有更新",
+                                 "栏目超过 6 个月不更新是网站检查的单项否决项", warning=True))
+    return found
+
+
+def _expiring(site: Site) -> list[Problem]:
+    window = site.config.lifecycle.warn_days
+    found = []
+    for policy in listed(site.policies):
+        status = site.status[policy.doc_number]
+        days_left = (status.expires - site.today).days
+        if status.status in IN_FORCE and 0 <= days_left <= window and not (policy.repeal and policy.repeal.date <= status.expires):
+            key = "有效期至" if status.expiry_stated else ("施行日期" if policy.effective else "发布日期")
+            basis = "" if status.expiry_stated else f" (按 {status.term_years} 年有效期推算)"
+            found.append(Problem(policy.line_of(key), key, f"{policy.doc_number} 将于 {status.expires.isoformat()} 失效, 还有 {days_left} 天{basis}",
+                                 "需要继续施行的, 请按程序评估后重新发布或修改有效期", warning=True))
+    return found
+
+
+def _without_interpretation(site: Site) -> list[Problem]:
+    first_year = site.config.lifecycle.interpretation_required_from
+    return [
+        Problem(policy.line_of("文号"), "文号", f"{policy.doc_number} 没有政策解读",
+                f"{first_year} 年起发布的规范性文件应同步发布解读: 在 content/interpretations/ 中写 解读文件: {policy.doc_number}", warning=True)
+        for policy in listed(site.policies)
+        if policy.published.year >= first_year
+        and site.status[policy.doc_number].status in IN_FORCE
+        and not listed(site.interpretations_of.get(policy.doc_number, ()))
+    ]

@@ -1,0 +1,97 @@
+"""`gongkai new` and `gongkai import`: a new record file from a template or from a Word or text file.
+Neither overwrites anything; both write the front matter only when reading it back gives exactly the
+values meant (see content_files for where and how files are written)."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..config import SiteConfig
+from .content_files import UsageError, check_name, create_file, invisible, plain_value, read_back, shown
+from .encodings import fix_encodings
+from ..errors import ConfigError
+from .importer import front_matter, read_blocks, recognise, yaml_scalar
+from ..content.models import INDEX_KEY
+from .numbering import Numbered, assign_numbers, next_index_number
+from ..content.readers import MAX_RECORD_BYTES
+from ..checks.report_checks import FAZHI_PARTS, GONGKAI_HEADINGS
+from ..content.report_tables import OUTCOME_GROUPS
+from ..pages.templating import render
+
+__all__ = ["Numbered", "UsageError", "assign_numbers", "fix_encodings", "import_document", "new_record"]
+
+# What staff may type after `gongkai new`, and the 类别 a word implies.
+TYPE_WORDS = {
+    "notice": ("notices", "通知"), "通知公告": ("notices", "通知"), "通知": ("notices", "通知"),
+    "公告": ("notices", "公告"), "公示": ("notices", "公示"),
+    "policy": ("policies", ""), "规范性文件": ("policies", ""),
+    "interpretation": ("interpretations", ""), "政策解读": ("interpretations", ""), "解读": ("interpretations", ""),
+    "report": ("reports", ""), "年度报告": ("reports", ""), "报告": ("reports", ""),
+    "年报": ("reports", "政府信息公开"), "政府信息公开年报": ("reports", "政府信息公开"),
+    "法治报告": ("reports", "法治政府建设"), "法治政府建设年度报告": ("reports", "法治政府建设"),
+}
+
+def check_title(title: str) -> str:
+    """The title as it will be written: whitespace runs become one space; control characters refused."""
+    bad = next((c for c in title if invisible(c) and c not in "\t\n\r"), None)
+    if bad is not None:
+        raise UsageError(f"标题 {shown(title)} 含有看不见的控制字符 U+{ord(bad):04X} "
+                         "(请重新输入标题, 不要从网页或 Word 直接复制)")
+    title = " ".join(title.split())
+    if not title:
+        raise UsageError("标题不能为空 (例如 gongkai new 通知 \"关于春耕备耕工作的通知\")")
+    return title
+
+
+def _reads_back(text: str, expected: dict[str, str]) -> bool:
+    """Whether `text` is a record whose front matter holds exactly `expected` where it names them."""
+    found = read_back(text)
+    if found is None:
+        return False
+    fields = {}
+    for key, value in found[0]:
+        if key in fields:
+            return False  # a key twice: the text is not what it was meant to be
+        fields[key] = value
+    return all(key in fields and plain_value(fields[key]) == ("text", value) for key, value in expected.items())
+
+
+def new_record(config: SiteConfig, type_word: str, title: str, today: dt.date, name: str = "") -> Path:
+    if type_word not in TYPE_WORDS:
+        raise ConfigError(f"未知的类型 '{type_word}' (应为 " + " / ".join(TYPE_WORDS) + ")")
+    if name:
+        check_name(name)  # refuse a bad --name before anything else; create_file applies it
+    title = check_title(title)
+    section, preset = TYPE_WORDS[type_word]
+    issuer = " ".join(config.issuer.split())
+    number = next_index_number(config, today.year)
+    text = render("new.md.j2", section=section, title_yaml=yaml_scalar(title), today=today, issuer_yaml=yaml_scalar(issuer),
+                  category=preset if section == "notices" else "", report_type=preset if section == "reports" else "",
+                  index_number=number, year=today.year - 1, gongkai_headings=GONGKAI_HEADINGS, fazhi_parts=[p for p, _ in FAZHI_PARTS],
+                  table3_groups=OUTCOME_GROUPS)
+    expected = {"标题": title, "发布日期": today.isoformat(), ("发文机关" if section == "policies" else "发布机构"): issuer,
+                **({INDEX_KEY: number} if number else {})}
+    if not _reads_back(text, expected):
+        raise ConfigError(f"标题 {shown(title)} 无法安全地写入文件头, 没有新建文件 (请去掉标题中的特殊符号后重试)")
+    return create_file(config, section, name, number, today, text)
+
+
+def import_document(config: SiteConfig, source: Path, today: dt.date, name: str = "") -> tuple[Path, list[str]]:
+    if name:
+        check_name(name)  # refuse a bad --name before anything else; create_file applies it
+    blocks, notes = read_blocks(source)
+    imported = recognise(blocks, config, today)
+    try:
+        published = dt.date.fromisoformat(imported.fields["发布日期"])
+    except (KeyError, ValueError):  # pragma: no cover - recognise() writes only valid dates
+        published = today
+    number = next_index_number(config, published.year)
+    fields = {**imported.fields, **({INDEX_KEY: number} if number else {})}
+    text = front_matter(fields) + imported.body
+    if len(text.encode("utf-8")) > MAX_RECORD_BYTES:  # check would refuse the file it wrote
+        raise ConfigError(f"{source}: 文字太多 ({len(text.encode('utf-8')) // 1024} KB), 没有导入 "
+                          f"(一条信息的文字不超过 {MAX_RECORD_BYTES // 1024 // 1024} MB; 大的材料请作为附件发布)")
+    if not _reads_back(text, fields):
+        raise ConfigError(f"{source}: 识别出的字段无法安全地写入文件头, 没有导入 (请把文件中的标题和发布机构改为普通文字后重试)")
+    path = create_file(config, imported.section, name, number, published, text)
+    return path, notes + imported.notes
