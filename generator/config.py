@@ -18,9 +18,10 @@ from pathlib import Path
 import yaml
 
 from .content.chrome import FOOTER_ITEMS, Footer
+from .content.columns import Column, read_columns
 from .errors import ConfigError
 from .checks.personal_data import redact
-from .content.readers import first_alias
+from .content.readers import first_alias, raw_value
 from .checks.sanitizer import extensions_problem
 
 CONFIG_FILE = "mkdocs.yml"
@@ -39,6 +40,20 @@ class Contact:
     phone: str = ""
     hours: str = ""
     email: str = ""
+
+
+@dataclass(frozen=True)
+class Application:
+    """依申请公开: where and how a request is made (条例 第二十七条至第三十三条); empty values are channels not offered."""
+
+    office: str = ""  # 受理机构
+    address: str = ""  # 当面 and 邮寄
+    postcode: str = ""
+    phone: str = ""  # 咨询电话
+    fax: str = ""
+    email: str = ""
+    online_url: str = ""  # the county's online request platform, if it provides one
+    hours: str = ""
 
 
 @dataclass(frozen=True)
@@ -80,12 +95,21 @@ class SiteConfig:
     deadlines: ReportDeadlines = ReportDeadlines()
     allowed_numbers: tuple[str, ...] = ()  # phone numbers that may be published anywhere (hotlines)
     footer: Footer = Footer()
-    empty_reasons: tuple[tuple[str, str], ...] = ()  # section → why its listing is legitimately empty
+    columns: tuple[Column, ...] = ()  # the declared columns (栏目), in the order the site shows them
+    application: Application = Application()
+    standard_catalog: Path | None = None  # 基层政务公开标准目录 (a YAML file), if the site has one
     stale_months: int = 6  # 通知公告 and 政策文件 columns older than this are flagged (single-veto rule)
     search: str = "pagefind"  # "pagefind" (default) or "material" (MkDocs' built-in index, for tiny sites)
     nav: tuple = ()  # mkdocs.yml nav as written: the site's structure for the 网站地图
     text: str = ""  # mkdocs.yml as written, to name lines in configuration problems
     theme_dir: Path | None = None  # mkdocs.yml theme.custom_dir (overrides/), resolved
+
+    def column(self, folder: str) -> Column:
+        return next(c for c in self.columns if c.folder == folder)
+
+    @property
+    def folders(self) -> frozenset[str]:
+        return frozenset(c.folder for c in self.columns)
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -231,14 +255,41 @@ def _footer(table: dict, gongkai: dict, contact: Contact) -> Footer:
                   dzjg_url=_text(table, "dzjg_url", where), jiucuo_url=jiucuo, provided_by_portal=portal)
 
 
-def _empty_reasons(table: dict) -> tuple[tuple[str, str], ...]:
-    where = "extra.gongkai.empty_reasons"
-    reasons = []
-    for section in table:
-        if not isinstance(section, str):
-            raise ConfigError(f"{CONFIG_FILE}: {where}: 栏目名应为文字 (例如 interpretations), 实际是 {_shown(section)}")
-        reasons.append((_checked(section, where), _text(table, section, where, lines=True)))
-    return tuple(reasons)
+def _application(table: dict, contact: Contact) -> Application:
+    where = "extra.gongkai.application"
+    unknown = sorted(str(k) for k in table if k not in Application.__dataclass_fields__)
+    if unknown:
+        raise ConfigError(f"{CONFIG_FILE}: {where}: 不认识 {_shown(unknown[0])} (可写 {', '.join(Application.__dataclass_fields__)})")
+    found = {key: _text(table, key, where) for key in Application.__dataclass_fields__}
+    online = found["online_url"]
+    if online and not re.fullmatch(r"https://[\w.-]+(?::\d+)?(?:/[\w./?=&%#~+-]*)?", online, re.ASCII):
+        raise ConfigError(f"{CONFIG_FILE}: {where}.online_url: 应为 https:// 开头的网址, 实际是 {_shown(online)}")
+    for key, fallback in (("address", contact.address), ("phone", contact.phone), ("email", contact.email), ("hours", contact.hours)):
+        found[key] = found[key] or fallback
+    return Application(**found)
+
+
+def _columns(text: str) -> tuple[Column, ...]:
+    """extra.gongkai.columns, read from the composed YAML so that each problem names its line."""
+    node = yaml.compose(text, Loader=_TolerantLoader)
+    for key in ("extra", "gongkai", "columns"):
+        node = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None) \
+            if isinstance(node, yaml.MappingNode) else None
+    value = raw_value(node, 1) if node is not None and not (isinstance(node, yaml.ScalarNode) and node.value in ("", "~", "null")) else None
+    columns, problems = read_columns(value, CONFIG_FILE)
+    if problems:
+        raise ConfigError("\n".join(str(p) for p in sorted(problems, key=lambda p: p.sort_key)))
+    return columns
+
+
+def _standard_catalog(root: Path, gongkai: dict) -> Path | None:
+    written = _text(gongkai, "standard_catalog", "extra.gongkai")
+    if not written:
+        return None
+    path = (root / written).resolve()
+    if not _inside(path, root) or path.suffix not in (".yml", ".yaml"):
+        raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.standard_catalog: 应为项目内的 .yml 文件, 例如 standard-catalog.yml, 实际是 {_shown(written)}")
+    return path
 
 
 def _search(gongkai: dict) -> str:
@@ -350,6 +401,9 @@ def _load_config(root: Path) -> SiteConfig:
     gongkai = extra.get("gongkai") if isinstance(extra, dict) else None
     if not isinstance(gongkai, dict):
         raise ConfigError(f"{CONFIG_FILE}: 缺少 extra.gongkai 配置段 (站点名称、发布机构等)")
+    if "empty_reasons" in gongkai:
+        raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.empty_reasons: 已改为写在各栏目的 empty 中 "
+                          "(例如 columns: [{standard: interpretations, empty: 本机关暂无需要解读的政策文件。}, …])")
     contact_table = _table(gongkai, "contact", "extra.gongkai")
     contact = Contact(**{k: _text(contact_table, k, "extra.gongkai.contact") for k in ("address", "phone", "hours", "email")})
     index_number = _table(gongkai, "index_number", "extra.gongkai")
@@ -382,7 +436,9 @@ def _load_config(root: Path) -> SiteConfig:
         deadlines=_deadlines(_table(gongkai, "report_deadlines", "extra.gongkai")),
         allowed_numbers=_texts(_table(gongkai, "personal_data", "extra.gongkai"), "allowed", "extra.gongkai.personal_data"),
         footer=_footer(_table(gongkai, "footer", "extra.gongkai"), gongkai, contact),
-        empty_reasons=_empty_reasons(_table(gongkai, "empty_reasons", "extra.gongkai")),
+        columns=_columns(text),
+        application=_application(_table(gongkai, "application", "extra.gongkai"), contact),
+        standard_catalog=_standard_catalog(root, gongkai),
         stale_months=_number(gongkai, "stale_months", "extra.gongkai", 6, 1, 120),
         search=_search(gongkai),
         nav=_nav(raw.get("nav") or []),

@@ -11,10 +11,12 @@ from .checks import page_checks, report_checks, safety
 from .content.chrome import footer_problems
 from .pages.hand_written import stage_copy
 from .content.lifecycle import published_attachments
-from .content.models import CONTENT_TYPES, Report, validate
-from .pages.outputs import CopiedFile, Page
+from .content.models import Report, validate
+from .pages.outputs import CopiedFile, GeneratedFile, Page
 from .pages import generate
+from .content.columns import nav_problems
 from .content.readers import read_tree
+from .content.standard_catalog import read_standard_catalog
 from .search.index import search_entries, write_index
 from .content.site import Site, assemble
 from .pages.templating import page_path
@@ -23,7 +25,7 @@ from .writer import WriteSummary, hand_written_files, write_tree
 
 def load_site(config: SiteConfig, today: dt.date) -> Site:
     """Everything `gongkai check` does; raises ContentError with every problem found."""
-    documents, problems = read_tree(config.content_dir, config.root, frozenset(CONTENT_TYPES))
+    documents, problems = read_tree(config.content_dir, config.root, config.folders)
     extensions = config.text  # mkdocs.yml: the Markdown extensions bodies are rendered with
     records = []
     numbers_of_invalid_policies = set()
@@ -35,10 +37,15 @@ def load_site(config: SiteConfig, today: dt.date) -> Site:
             records.append(record)
             if isinstance(record, Report):
                 problems.extend(report_checks.record_problems(record, extensions))
-        elif document.section == "policies":
+        elif config.column(document.section).kind == "policy":
             numbers_of_invalid_policies.update("".join(str(raw.data).split()) for key, raw in document.fields if key == "文号")
     site, found = assemble(records, config, today, frozenset(numbers_of_invalid_policies))
-    problems += found + report_checks.site_problems(site) + footer_problems(config.footer, config.text)
+    problems += found + nav_problems(config.columns, config.nav, config.text, bool(config.standard_catalog))
+    if config.standard_catalog is not None:
+        domains, found = read_standard_catalog(config.standard_catalog, config.root, config.columns)
+        problems += found
+        site = dataclasses.replace(site, standard_catalog=domains)
+    problems += report_checks.site_problems(site) + footer_problems(config.footer, config.text)
     scanned = page_checks.settings_problems(config) + page_checks.pages_problems(config, extensions) + [
         p for r in records for p in safety.attachment_problems(
             r.attachments, published_attachments(r, today), r.line_of("附件"), safety.allowed_numbers(config, r.public_numbers))]
@@ -48,7 +55,7 @@ def load_site(config: SiteConfig, today: dt.date) -> Site:
     return dataclasses.replace(site, scan_warnings=tuple(p for p in scanned if p.warning))
 
 
-def plan(config: SiteConfig, today: dt.date) -> tuple[Site, list[Page | CopiedFile]]:
+def plan(config: SiteConfig, today: dt.date) -> tuple[Site, list[Page | CopiedFile | GeneratedFile]]:
     """Everything `gongkai check` does, including generating every page in memory; raises ContentError."""
     site = load_site(config, today)
     pages, attachments = generate(site)
@@ -68,7 +75,7 @@ def plan(config: SiteConfig, today: dt.date) -> tuple[Site, list[Page | CopiedFi
     return site, [*map(stage_copy, hand_written), *pages, *attachments]
 
 
-def _shadowing(config: SiteConfig, pages: list[Page], files: list[CopiedFile]) -> list[Problem]:
+def _shadowing(config: SiteConfig, pages: list[Page], files: list[CopiedFile | GeneratedFile]) -> list[Problem]:
     """A copied file may not take the place of a generated page or of another file, not even by case:
     a web server on Windows, or a county portal's, would serve either for both names."""
     exact = {page.path for page in pages}  # exact clashes of docs/ pages are reported by plan already
@@ -77,7 +84,8 @@ def _shadowing(config: SiteConfig, pages: list[Page], files: list[CopiedFile]) -
     for file in files:
         key = file.path.casefold()
         if key in taken and file.path not in exact:
-            where = SourceRef(file.source.relative_to(config.root).as_posix() if file.source.is_relative_to(config.root) else file.path, 1)
+            source = getattr(file, "source", None)  # a GeneratedFile has none
+            where = SourceRef(source.relative_to(config.root).as_posix() if source and source.is_relative_to(config.root) else file.path, 1)
             problems.append(Problem(where, "", f"与网站上的另一个文件 {file.path} 重名 (只差大小写)", "请换个文件名"))
         taken.add(key)
     return problems

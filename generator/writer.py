@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .errors import ConfigError
-from .pages import CopiedFile, Page
+from .pages.outputs import CopiedFile, GeneratedFile, Page
 
 MARKER = ".gongkai-stage"  # proves a folder is ours to clean and lists what we wrote; dotfiles are not published
 SITE_MARKER = ".gongkai-site"  # proves site_dir is a build output (MkDocs' clean keeps dotfiles)
@@ -47,7 +47,7 @@ def hand_written_files(pages_dir: Path) -> list[CopiedFile]:
     return found
 
 
-def write_tree(stage_dir: Path, outputs: list[Page | CopiedFile]) -> WriteSummary:
+def write_tree(stage_dir: Path, outputs: list[Page | CopiedFile | GeneratedFile]) -> WriteSummary:
     wanted = {output.path: output for output in outputs}
     for path in wanted:
         if not _safe(path) or path == MARKER:
@@ -67,6 +67,8 @@ def write_tree(stage_dir: Path, outputs: list[Page | CopiedFile]) -> WriteSummar
             target = stage_dir / path
             if isinstance(output, Page):
                 changed = _write_text(target, output.text)
+            elif isinstance(output, GeneratedFile):
+                changed = _write_bytes(target, output.data)
             else:
                 changed = _copy(output.source, target)
             written += changed
@@ -158,13 +160,14 @@ def _refuse_unchecked(stage_dir: Path, ours: set[str]) -> None:
                           f"(手写页面请移到 docs/, 信息请放在 content/; {stage_dir.name}/ 由 gongkai 生成, 不要手工放文件)")
 
 
-def _refuse_foreign(stage_dir: Path, path: str, output: Page | CopiedFile) -> None:
+def _refuse_foreign(stage_dir: Path, path: str, output: Page | CopiedFile | GeneratedFile) -> None:
     """A file at a path gongkai writes that gongkai did not write is replaced only when it is the same."""
     target = stage_dir / path
     if not target.exists() and not target.is_symlink():
         return
     if target.is_file() and not target.is_symlink():
-        data = output.text.encode("utf-8") if isinstance(output, Page) else output.source.read_bytes()
+        data = output.text.encode("utf-8") if isinstance(output, Page) else output.data if isinstance(output, GeneratedFile) \
+            else output.source.read_bytes()
         if target.read_bytes() == data:
             return
     raise ConfigError(f"{target}: 这个文件不是 gongkai 生成的, 不会覆盖 (请把它移出 {stage_dir.name}/, 这个文件夹由 gongkai 生成)")

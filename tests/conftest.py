@@ -44,7 +44,7 @@ def copy_sample_project(target: Path) -> Path:
     """The repository's sample site, without generated output, in a place tests may write to."""
     target.mkdir(parents=True, exist_ok=True)
     ignore = shutil.ignore_patterns(".git", "site", ".venv", "venv", "__pycache__", "*.egg-info", ".pytest_cache")
-    for name in ("mkdocs.yml", "content", "docs", "overrides", "generator"):
+    for name in ("mkdocs.yml", "standard-catalog.yml", "content", "docs", "overrides", "generator"):
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=ignore)

@@ -373,7 +373,7 @@ def test_an_impossible_report_year_is_a_note(tmp_path, capsys):
     code, out, _ = run(capsys, root, "import", str(source), "--name", "r", "--today", "2024-05-06")
     assert code == 0
     assert out.splitlines()[1:] == ["  未识别或需核对 / check: 年度: 标题中的“0000年”不是有效的年份, 请填写"]
-    assert "\n年度: \n" in (root / "content/reports/r.md").read_text(encoding="utf-8")
+    assert "\n年度: \n" in (root / "content/fazhi/r.md").read_text(encoding="utf-8")
 
 
 def docx_without_document(path: Path) -> Path:

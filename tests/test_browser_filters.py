@@ -46,6 +46,6 @@ def test_without_javascript_the_table_is_complete(sample_url):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_context(java_script_enabled=False).new_page()
         page.goto(sample_url + "catalog/")
-        assert page.locator(".gk-table tbody tr").count() == 15
+        assert page.locator(".gk-table tbody tr").count() == 21
         assert page.locator(".gk-filters").count() == 0
         browser.close()

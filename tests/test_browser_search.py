@@ -68,5 +68,5 @@ def test_clicking_a_result_opens_the_report(sample_url):
     with chromium_page() as page:
         search(page, sample_url, "调解")
         page.locator(".gk-search__result a", has_text="法治").first.click()
-        page.wait_for_url("**/reports/2023-fazhi-zhengfu-jianshe/")
+        page.wait_for_url("**/fazhi/2023-fazhi-zhengfu-jianshe/")
         assert page.locator("h1").first.inner_text() == REPORT_TITLE

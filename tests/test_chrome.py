@@ -6,7 +6,7 @@ import pytest
 
 from generator.checks.warnings import warnings
 from generator.config import load_config
-from generator.errors import ContentError
+from generator.errors import ConfigError, ContentError
 from generator.pipeline import load_site
 
 NOTICE = "---\n标题: 通知\n类别: 通知\n发布日期: {date}\n发布机构: 镇\n---\n正文\n"
@@ -84,10 +84,20 @@ def test_empty_listing_says_why(project):
 
     root = project({"content/notices/a.md": NOTICE.format(date="2024-05-01")})
     (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8")
-                                     + "    empty_reasons:\n      policies: 本镇本年度未制定规范性文件。\n", encoding="utf-8")
+                                     + "    columns:\n      - standard: notices\n      - standard: policies\n"
+                                       "        empty: 本镇本年度未制定规范性文件。\n      - {standard: interpretations, empty: ''}\n", encoding="utf-8")
     pages = {page.path: page.text for page in generate(load_site(load_config(root), dt.date(2024, 6, 1)))[0]}
     assert "暂无信息。本镇本年度未制定规范性文件。" in pages["policies/index.md"]
     assert "暂无信息。\n" in pages["interpretations/index.md"]
+    assert "finance/index.md" not in pages  # only the declared columns
+
+
+def test_the_old_empty_reasons_key_says_where_the_reason_went(project):
+    root = project({})
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8") + "    empty_reasons: {policies: 无}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(root)
+    assert str(caught.value).startswith("mkdocs.yml: extra.gongkai.empty_reasons: 已改为写在各栏目的 empty 中")
 
 
 @pytest.mark.parametrize("today, expected", [
@@ -102,5 +112,5 @@ def test_stale_column_warning(project, today, expected):
 def test_an_empty_column_without_a_reason_is_a_warning(project):
     site = load_site(load_config(project({"content/notices/a.md": NOTICE.format(date="2024-05-01")})), dt.date(2024, 6, 1))
     assert [str(w) for w in warnings(site) if w.source.path == "content/policies"] == [
-        "content/policies:1: 警告: “政策文件”栏目没有任何信息, 也没有说明原因 (发布信息, 或在 mkdocs.yml 的 empty_reasons 中写明原因)"
+        "content/policies:1: 警告: “规范性文件”栏目没有任何信息, 也没有说明原因 (发布信息, 或在 mkdocs.yml 该栏目的 empty 中写明原因)"
     ]

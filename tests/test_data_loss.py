@@ -22,7 +22,7 @@ from generator.writer import MARKER, SITE_MARKER, write_tree
 
 NOTICE = "---\n标题: 关于春耕的通知\n类别: 通知\n发布日期: 2024-03-05\n发布机构: 纸坊镇人民政府\n---\n正文\n"
 # Enough for a strict MkDocs build of the minimal project: the home page links the two guide pages.
-PROJECT = {"content/notices/a.md": NOTICE, "generated/.gitkeep": "", "docs/guide.md": "# 指南\n", "docs/rules.md": "# 制度\n",
+PROJECT = {"content/notices/a.md": NOTICE, "generated/.gitkeep": "", "docs/rules.md": "# 制度\n",
            ".git/HEAD": "ref: refs/heads/main\n", "overrides/main.html": "{% extends 'base.html' %}\n"}
 SITE_WHY = f"({SITE_DIR_WHY})"
 STAGE_WHY = f"({STAGE_DIR_WHY})"
@@ -400,7 +400,7 @@ HOSTILE = [
      "mkdocs.yml: extra.gongkai.report_deadlines.gongkai: 应为 月-日, 例如 \"01-31\", 实际是 2024-01-31"),
     (G + "    report_deadlines: {fazhi: 99999999999999999999-1}\n",
      "mkdocs.yml: extra.gongkai.report_deadlines.fazhi: 应为 月-日, 例如 \"01-31\", 实际是 '99999999999999999999-1'"),
-    (G + "    empty_reasons: {1: 暂无}\n", "mkdocs.yml: extra.gongkai.empty_reasons: 栏目名应为文字 (例如 interpretations), 实际是 1"),
+    (G + "    application: {fax: [1]}\n", "mkdocs.yml: extra.gongkai.application.fax: 应为文字, 实际是 列表"),
     (G + "    footer: {provided_by_portal: [icp, beian]}\n",
      ("mkdocs.yml: extra.gongkai.footer.provided_by_portal: 不认识 'beian' (可写 true, 或列出 host, contact, site_id_code, icp, "
       "police_record, dzjg_url, jiucuo_url)")),
@@ -439,7 +439,7 @@ SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.tex
                                      "a\x00b", "x" * 1200, "\u202e", "a\nb", "generated", "site"]))
 VALUES = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=4), inner, max_size=3)),
                       max_leaves=6)
-GONGKAI_KEYS = ["town", "issuer", "host", "contact", "site_id_code", "footer", "empty_reasons", "index_number", "validity",
+GONGKAI_KEYS = ["town", "issuer", "host", "contact", "site_id_code", "footer", "columns", "application", "standard_catalog", "index_number", "validity",
                 "report_deadlines", "personal_data", "stale_months", "search", "content_dir", "pages_dir"]
 TOP_KEYS = ["site_name", "docs_dir", "site_dir", "site_url", "nav", "theme", "extra"]
 
@@ -463,4 +463,4 @@ def test_any_configuration_loads_or_is_a_config_error(tmp_path_factory, raw):
     try:
         load_config(root)
     except ConfigError as error:
-        assert str(error).startswith("mkdocs.yml: ")
+        assert str(error).startswith("mkdocs.yml:")

@@ -73,16 +73,16 @@ def test_catalog_csv_cells_that_start_a_formula_are_neutralized(project):
 @pytest.mark.parametrize("value", ["\t=1+1", "\r=1+1", "  =1+1", "\u3000@SUM(A1)", "\n-1", "\t", "=", " ＋1"])
 def test_formula_after_control_or_leading_whitespace_is_neutralized(project, value):
     site = load_site(load_config(project({"content/notices/a.md": notice()})), TODAY)
-    hostile = dataclasses.replace(site.notices[0], title=value, issuer=value)
-    rows = list(csv.DictReader(io.StringIO(pages(dataclasses.replace(site, notices=(hostile,)))["catalog.csv"].removeprefix("\ufeff"))))
+    hostile = dataclasses.replace(site.in_column("notices")[0], title=value, issuer=value)
+    rows = list(csv.DictReader(io.StringIO(pages(dataclasses.replace(site, columns={"notices": (hostile,)}))["catalog.csv"].removeprefix("\ufeff"))))
     assert (rows[0]["标题"], rows[0]["发布机构"]) == ("'" + value, "'" + value)
 
 
 @pytest.mark.parametrize("value", ["关于春耕的通知", "2024年-春耕", "a=b", "纸政发〔2023〕3号", "'=已加引号"])
 def test_ordinary_cells_are_left_alone(project, value):
     site = load_site(load_config(project({"content/notices/a.md": notice()})), TODAY)
-    hostile = dataclasses.replace(site.notices[0], title=value)
-    rows = list(csv.DictReader(io.StringIO(pages(dataclasses.replace(site, notices=(hostile,)))["catalog.csv"].removeprefix("\ufeff"))))
+    hostile = dataclasses.replace(site.in_column("notices")[0], title=value)
+    rows = list(csv.DictReader(io.StringIO(pages(dataclasses.replace(site, columns={"notices": (hostile,)}))["catalog.csv"].removeprefix("\ufeff"))))
     assert rows[0]["标题"] == value
 
 
@@ -91,11 +91,11 @@ def test_feeds_stay_well_formed_xml_for_every_control_character_and_lone_surroga
     site = load_site(load_config(root), TODAY)
     controls = "".join(chr(c) for c in range(32)) + "\x7f\ufffe\uffff\udfff\ud800"  # low before high: no pair
     hostile = "标题<&>\"'" + controls + "]]>结束"
-    notices = tuple(dataclasses.replace(site.notices[0], slug=f"n{i}", title=hostile + str(i), summary=controls,
+    notices = tuple(dataclasses.replace(site.in_column("notices")[0], slug=f"n{i}", title=hostile + str(i), summary=controls,
                                         issuer="镇" + controls) for i in range(3))
     policies = (dataclasses.replace(site.policies[0], title=controls + "办法", summary=""),)
     hostile_config = dataclasses.replace(site.config, town="纸坊镇\x00\x1b\ud83d", issuer="\x0c政府")
-    output = pages(dataclasses.replace(site, notices=notices, policies=policies, config=hostile_config))
+    output = pages(dataclasses.replace(site, columns={"notices": notices, "policies": policies}, policies=policies, config=hostile_config))
     for path in ("feeds/notices.xml", "feeds/policies.xml"):
         data = output[path].encode("utf-8")  # no lone surrogate left to break the UTF-8 file
         feed = ET.fromstring(data)
@@ -109,8 +109,8 @@ def test_feeds_stay_well_formed_xml_for_every_control_character_and_lone_surroga
 
 def test_catalog_json_and_csv_survive_lone_surrogates_and_controls(project):
     site = load_site(load_config(project({"content/notices/a.md": notice()})), TODAY)
-    hostile = dataclasses.replace(site.notices[0], title="a\ud800b\x00c\ud83d\ude00d", issuer="\udfff=1")
-    output = pages(dataclasses.replace(site, notices=(hostile,)))
+    hostile = dataclasses.replace(site.in_column("notices")[0], title="a\ud800b\x00c\ud83d\ude00d", issuer="\udfff=1")
+    output = pages(dataclasses.replace(site, columns={"notices": (hostile,)}))
     entries = json.loads(output["catalog.json"].encode("utf-8"))
     assert (entries[0]["标题"], entries[0]["发布机构"]) == ("ab\x00c😀d", "=1")  # a pair written as two escapes is joined
     rows = list(csv.DictReader(io.StringIO(output["catalog.csv"].encode("utf-8").decode("utf-8-sig"))))
@@ -127,7 +127,7 @@ def test_publicity_period_ending_before_publication(project):
 
 def test_publicity_period_ending_on_the_day_of_publication_is_allowed(project):
     root = project({"content/notices/a.md": notice(category="公示", extra="公示期至: 2024-03-05\n")})
-    assert load_site(load_config(root), TODAY).notices[0].publicity_until == dt.date(2024, 3, 5)
+    assert load_site(load_config(root), TODAY).in_column("notices")[0].publicity_until == dt.date(2024, 3, 5)
 
 
 def test_effective_before_signed(project):
@@ -151,7 +151,7 @@ def test_withdrawal_and_revision_dates_after_today(project):
         "content/notices/a.md:6: 字段 '撤回': 撤回日期 2024-06-02 晚于今天 2024-06-01 (撤回日期是实际撤回的日子, 不能预填将来的日期)",
         "content/notices/b.md:6: 字段 '修订记录': 修订日期 2025-01-01 晚于今天 2024-06-01 (修订日期是实际修订的日子, 不能预填将来的日期)",
     ]
-    assert load_site(load_config(root), dt.date(2025, 1, 1)).notices[0].withdrawal is not None  # fine once the day has come
+    assert load_site(load_config(root), dt.date(2025, 1, 1)).in_column("notices")[0].withdrawal is not None  # fine once the day has come
 
 
 def test_two_documents_repealing_and_amending_each_other(project):

@@ -7,7 +7,7 @@ import docx
 
 from conftest import REPO, SEED, copy_sample_project
 
-SAMPLE = REPO / "content" / "reports" / "2023-fazhi-zhengfu-jianshe.md"
+SAMPLE = REPO / "content" / "fazhi" / "2023-fazhi-zhengfu-jianshe.md"
 
 
 def gongkai(root, *arguments):
@@ -25,13 +25,13 @@ def test_seed_imports_into_the_hand_converted_sample(tmp_path):
     result = gongkai(root, "import", str(SEED), "--name", "imported", "--today", "2026-11-25")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "已导入 / imported: content/reports/imported.md",
+        "已导入 / imported: content/fazhi/imported.md",
         "  未识别或需核对 / check: 发布日期: 没有找到, 已填今天 2026-11-25, 请核对",
     ]
-    fields, body = split(root / "content/reports/imported.md")
+    fields, body = split(root / "content/fazhi/imported.md")
     sample_fields, sample_body = split(SAMPLE)
     assert body == sample_body
-    for key in ("标题", "年度", "报告类型", "发布机构"):
+    for key in ("标题", "年度", "发布机构"):
         assert fields[key] == sample_fields[key], key
     assert fields["索引号"] == "11370829MB0000000A/2026-00002"
     assert gongkai(root, "check", "--today", "2026-11-25").returncode == 0
@@ -43,7 +43,7 @@ def test_a_gbk_text_file_imports_the_same(tmp_path):
     gbk.write_bytes(SEED.read_text(encoding="utf-8").replace("\n", "\r\n").encode("gb18030"))
     result = gongkai(root, "import", str(gbk), "--name", "gbk", "--today", "2026-11-25")
     assert "  未识别或需核对 / check: 原文件是 GBK/GB18030 编码, 已转为 UTF-8" in result.stdout.splitlines()
-    assert split(root / "content/reports/gbk.md")[1] == split(SAMPLE)[1]
+    assert split(root / "content/fazhi/gbk.md")[1] == split(SAMPLE)[1]
 
 
 def make_docx(path: Path) -> Path:
@@ -89,8 +89,8 @@ def test_import_never_overwrites(tmp_path):
     root = copy_sample_project(tmp_path)
     result = gongkai(root, "import", str(SEED), "--name", "2023-fazhi-zhengfu-jianshe")
     assert result.returncode == 1
-    assert result.stderr.strip() == "content/reports/2023-fazhi-zhengfu-jianshe.md: 文件已存在, 没有覆盖 (请用 --name 换个文件名)"
-    assert SAMPLE.read_text(encoding="utf-8") == (root / "content/reports/2023-fazhi-zhengfu-jianshe.md").read_text(encoding="utf-8")
+    assert result.stderr.strip() == "content/fazhi/2023-fazhi-zhengfu-jianshe.md: 文件已存在, 没有覆盖 (请用 --name 换个文件名)"
+    assert SAMPLE.read_text(encoding="utf-8") == (root / "content/fazhi/2023-fazhi-zhengfu-jianshe.md").read_text(encoding="utf-8")
 
 
 def test_a_file_that_is_not_word(tmp_path):

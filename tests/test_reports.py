@@ -14,8 +14,8 @@ PATH = "content/reports/2023-gk.md"
 TODAY = dt.date(2024, 6, 1)
 
 
-def errors(project, text: str, extra: dict | None = None) -> list[str]:
-    root = project({PATH: text, **(extra or {})})
+def errors(project, text: str, extra: dict | None = None, path: str = PATH) -> list[str]:
+    root = project({path: text, **(extra or {})})
     with pytest.raises(ContentError) as caught:
         load_site(load_config(root), TODAY)
     return [str(p) for p in caught.value.problems]
@@ -23,7 +23,7 @@ def errors(project, text: str, extra: dict | None = None) -> list[str]:
 
 def report_warnings(project, files: dict, today=TODAY) -> list[str]:
     site = load_site(load_config(project(files)), today)
-    return [str(w) for w in warnings(site) if w.source.path.startswith("content/reports/")]
+    return [str(w) for w in warnings(site) if w.source.path.startswith(("content/reports/", "content/fazhi/"))]
 
 
 def test_a_consistent_report_passes(project):
@@ -92,7 +92,16 @@ def test_fees_may_have_decimals(project):
 
 def test_tables_belong_only_to_the_gongkai_report(project):
     text = gongkai_report().replace("报告类型: 政府信息公开", "报告类型: 法治政府建设")
-    assert errors(project, text)[:1] == [f"{PATH}:7: 字段 '表二': 只有政府信息公开工作年度报告才有表二 (报告类型: 政府信息公开)"]
+    assert errors(project, text, path="content/fazhi/2023.md")[:1] == [
+        "content/fazhi/2023.md:7: 字段 '表二': 只有政府信息公开工作年度报告才有表二 (报告类型: 政府信息公开)"]
+
+
+def test_a_report_type_names_its_column_kind(project):
+    text = gongkai_report().replace("报告类型: 政府信息公开", "报告类型: 法治政府建设")
+    assert errors(project, text)[:1] == [f"{PATH}:4: 字段 '报告类型': '法治政府建设' 不是可选的值 (应为 政府信息公开)"]
+
+
+def test_a_gongkai_report_needs_its_tables(project):
     bare = "---\n标题: 年报\n年度: 2023\n报告类型: 政府信息公开\n发布日期: 2024-01-20\n发布机构: 镇\n---\n"
     assert errors(project, bare)[0] == f"{PATH}:1: 字段 '表三': 政府信息公开工作年度报告缺少表三 (按国办公开办函〔2021〕30号的表格逐行填写, 见 README 的完整示例)"
 
@@ -137,7 +146,7 @@ def test_deadlines_of_the_gongkai_report(project):
     ]
     site = load_site(load_config(project({PATH: gongkai_report()})), dt.date(2025, 2, 1))
     assert [str(w) for w in warnings(site) if w.source.path.startswith("content/reports")] == [
-        "content/reports:1: 警告: 缺少2024年度政府信息公开工作年度报告, 已过发布期限 2025-01-31 (在 content/reports/ 中新建 (gongkai new 年报 …))"
+        "content/reports:1: 警告: 缺少2024年度政府信息公开工作年度报告, 已过发布期限 2025-01-31 (在 content/reports/ 中新建 (gongkai new 政府信息公开工作年度报告 …))"
     ]
     assert report_warnings(project, {PATH: gongkai_report()}, dt.date(2025, 1, 31)) == []
 
@@ -146,9 +155,9 @@ def test_fazhi_report_parts_and_deadline(project):
     text = ("---\n标题: 法治政府建设年度报告\n年度: 2023\n报告类型: 法治政府建设\n发布日期: 2024-04-01\n发布机构: 镇\n---\n"
             "## 一、主要举措和成效\n\n## 二、存在的不足和原因\n\n## 三、党政主要负责人履行推进法治建设第一责任人职责情况\n\n"
             "## 四、下一年度主要安排\n")
-    assert report_warnings(project, {"content/reports/2023-fz.md": text, PATH: gongkai_report()}) == [
-        "content/reports/2023-fz.md:5: 警告: 字段 '发布日期': 2023年度报告应在 2024-03-31 前发布, 实际 2024-04-01 (逾期发布会被通报; 如确有原因, 请在报告中说明)",
-        "content/reports/2023-fz.md:8: 警告: 正文: 找不到法治政府建设年度报告的必备部分“其他需要报告的情况” (用包含“其他需要报告”等字样的标题写出这一部分)",
+    assert report_warnings(project, {"content/fazhi/2023-fz.md": text, PATH: gongkai_report()}) == [
+        "content/fazhi/2023-fz.md:5: 警告: 字段 '发布日期': 2023年度报告应在 2024-03-31 前发布, 实际 2024-04-01 (逾期发布会被通报; 如确有原因, 请在报告中说明)",
+        "content/fazhi/2023-fz.md:8: 警告: 正文: 找不到法治政府建设年度报告的必备部分“其他需要报告的情况” (用包含“其他需要报告”等字样的标题写出这一部分)",
     ]
 
 
@@ -156,10 +165,10 @@ def test_figure_check_finds_the_two_wrong_rates_of_the_seed_and_nothing_else(pro
     seed = SEED.read_text(encoding="utf-8")
     text = ("---\n标题: 纸坊镇2023年度法治政府建设报告\n年度: 2023\n报告类型: 法治政府建设\n发布日期: 2024-03-28\n发布机构: 镇\n---\n"
             + seed)
-    found = [w for w in report_warnings(project, {"content/reports/2023-fz.md": text, PATH: gongkai_report()}) if "计算应为" in w]
+    found = [w for w in report_warnings(project, {"content/fazhi/2023-fz.md": text, PATH: gongkai_report()}) if "计算应为" in w]
     assert found == [
-        "content/reports/2023-fz.md:18: 警告: 正文: “2023年，排查出各类信访案件61件，化解59件，调处率98%”: 按 59 ÷ 61 计算应为 96.7%, 文中写 98% (请核对比率或数字)",
-        "content/reports/2023-fz.md:18: 警告: 正文: “联动部门参与调解共受理各类矛盾纠纷10件，调解化解7件，调解成功率100%”: 按 7 ÷ 10 计算应为 70.0%, 文中写 100% (请核对比率或数字)",
+        "content/fazhi/2023-fz.md:18: 警告: 正文: “2023年，排查出各类信访案件61件，化解59件，调处率98%”: 按 59 ÷ 61 计算应为 96.7%, 文中写 98% (请核对比率或数字)",
+        "content/fazhi/2023-fz.md:18: 警告: 正文: “联动部门参与调解共受理各类矛盾纠纷10件，调解化解7件，调解成功率100%”: 按 7 ÷ 10 计算应为 70.0%, 文中写 100% (请核对比率或数字)",
     ]
 
 

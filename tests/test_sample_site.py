@@ -5,7 +5,7 @@ import re
 
 from conftest import SEED
 
-REPORT = "reports/2023-fazhi-zhengfu-jianshe/index.html"
+REPORT = "fazhi/2023-fazhi-zhengfu-jianshe/index.html"
 
 
 def visible_text(page: str) -> str:
@@ -136,10 +136,10 @@ def test_withdrawn_notice_keeps_its_page_and_leaves_listings_search_and_feeds(sa
 
 
 def test_publicity_period_over_hides_the_attachment(sample_site):
-    assert "公示期已满" in page(sample_site, "notices/2024-dibao-gongshi/index.html")
-    assert not (sample_site / "site/notices/2024-dibao-gongshi/mingdan.csv").exists()
-    assert (sample_site / "content/notices/2024-dibao-gongshi/mingdan.csv").exists()
-    assert "2024-dibao-gongshi" in page(sample_site, "notices/index.html")  # still listed as history
+    assert "公示期已满" in page(sample_site, "assistance/2024-dibao-gongshi/index.html")
+    assert not (sample_site / "site/assistance/2024-dibao-gongshi/mingdan.csv").exists()
+    assert (sample_site / "content/assistance/2024-dibao-gongshi/mingdan.csv").exists()
+    assert "2024-dibao-gongshi" in page(sample_site, "assistance/index.html")  # still listed as history
 
 
 def test_revision_record_and_update_date(sample_site):
@@ -159,9 +159,9 @@ def test_crawler_meta_tags_on_a_record_page(sample_site):
 
 def test_catalog_downloads(sample_site):
     data = (sample_site / "site/catalog.csv").read_bytes()
-    assert data.startswith("\ufeff索引号,标题,类型,发布机构,发布日期,文号,有效性,网址\r\n".encode("utf-8"))
+    assert data.startswith("\ufeff索引号,标题,内容概述,类型,发布机构,生成日期,发布日期,文号,有效性,网址\r\n".encode("utf-8"))
     rows = json.loads(page(sample_site, "catalog.json"))
-    assert len(rows) == len(data.decode("utf-8-sig").splitlines()) - 1 == 15  # 16 records, one withdrawn
+    assert len(rows) == len(data.decode("utf-8-sig").splitlines()) - 1 == 21  # 22 records, one withdrawn
     repealed = next(r for r in rows if r["文号"] == "纸政发〔2021〕5号")
     assert (repealed["有效性"], repealed["网址"]) == ("废止", "policies/zhengfa-2021-5/")
 

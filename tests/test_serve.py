@@ -29,7 +29,7 @@ def test_serve_has_pages_and_search(tmp_path):
             except OSError:
                 time.sleep(0.5)
         assert entry and b'"languages"' in entry
-        report = urllib.request.urlopen(f"http://127.0.0.1:{port}/reports/2023-fazhi-zhengfu-jianshe/", timeout=5).read().decode("utf-8")
+        report = urllib.request.urlopen(f"http://127.0.0.1:{port}/fazhi/2023-fazhi-zhengfu-jianshe/", timeout=5).read().decode("utf-8")
         assert "一、党政主要负责人履职切实增强" in report
     finally:
         server.terminate()

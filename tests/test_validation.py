@@ -20,7 +20,7 @@ def problems(root) -> list[str]:
 
 def test_valid_files_load(project):
     site = load_site(load_config(project({"content/notices/a.md": NOTICE, "content/policies/p.md": POLICY})), TODAY)
-    assert [n.title for n in site.notices] == ["关于春耕的通知"]
+    assert [n.title for n in site.in_column("notices")] == ["关于春耕的通知"]
     assert site.policies[0].doc_number == "纸政发〔2023〕3号"
 
 
@@ -87,7 +87,7 @@ def test_gbk_file_is_named_as_such(project):
 
 def test_bom_and_crlf_are_read_as_plain_utf8(project):
     root = project({"content/notices/a.md": ("\ufeff" + NOTICE).replace("\n", "\r\n").encode("utf-8")})
-    assert load_site(load_config(root), TODAY).notices[0].published == dt.date(2024, 3, 5)
+    assert load_site(load_config(root), TODAY).in_column("notices")[0].published == dt.date(2024, 3, 5)
 
 
 def test_missing_attachment_names_its_line(project):
@@ -98,8 +98,8 @@ def test_missing_attachment_names_its_line(project):
 def test_unknown_folder_and_stray_file(project):
     root = project({"content/news/a.md": NOTICE, "content/a.md": NOTICE, "content/README.md": "说明"})
     assert problems(root) == [
-        "content/a.md:1: 文件不在任何栏目文件夹中 (应放在 interpretations / notices / policies / reports 之一)",
-        "content/news:1: 未知的栏目文件夹 (应为 interpretations / notices / policies / reports)",
+        "content/a.md:1: 文件不在任何栏目文件夹中 (应放在 agriculture / assistance / emergency / enforcement / fazhi / finance / interpretations / notices / organization / policies / projects / reports 之一)",
+        "content/news:1: 未知的栏目文件夹 (应为 agriculture / assistance / emergency / enforcement / fazhi / finance / interpretations / notices / organization / policies / projects / reports)",
     ]
 
 
@@ -140,7 +140,7 @@ def test_publicity_period_only_on_a_gongshi(project):
 
 def test_issuer_defaults_from_configuration(project):
     root = project({"content/notices/a.md": NOTICE.replace("发布机构: 纸坊镇人民政府\n", "")}, issuer="纸坊镇人民政府")
-    assert load_site(load_config(root), TODAY).notices[0].issuer == "纸坊镇人民政府"
+    assert load_site(load_config(root), TODAY).in_column("notices")[0].issuer == "纸坊镇人民政府"
 
 
 def test_file_names_that_cannot_be_urls(project):
@@ -150,5 +150,5 @@ def test_file_names_that_cannot_be_urls(project):
 
 def test_yaml_values_stay_as_written(project):
     root = project({"content/notices/a.md": NOTICE.replace("标题: 关于春耕的通知", "标题: 010").replace("---\n正文", "关键词: no, yes\n---\n正文")})
-    notice = load_site(load_config(root), TODAY).notices[0]
+    notice = load_site(load_config(root), TODAY).in_column("notices")[0]
     assert (notice.title, notice.keywords) == ("010", ("no", "yes"))

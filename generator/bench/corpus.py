@@ -71,6 +71,8 @@ def copy_project_files(template: Path, target: Path) -> None:
     """The site configuration, hand-written pages, theme overrides and hook of the template project."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy2(template / "mkdocs.yml", target / "mkdocs.yml")
+    if (template / "standard-catalog.yml").is_file():
+        shutil.copy2(template / "standard-catalog.yml", target / "standard-catalog.yml")
     for folder in ("docs", "overrides", "generator"):  # the whole package: mkdocs.yml names its hook by path
         shutil.copytree(template / folder, target / folder, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
     (target / "generated").mkdir(exist_ok=True)
@@ -192,9 +194,9 @@ def _reports(rng, content, count, years, today, serials, stats) -> None:
             _write(content / "reports" / f"{year}-gongkai.md", _gongkai_fields(year, published, serials), _gongkai_body(rng, year))
         else:
             body = "\n\n".join(f"## {'一二三四五'[n]}、{part}\n\n" + "\n\n".join(_paragraphs(rng, 3)) for n, (part, _) in enumerate(FAZHI_PARTS))
-            fields = [("标题", f"纸坊镇{year}年度法治政府建设报告"), ("年度", str(year)), ("报告类型", "法治政府建设"),
+            fields = [("标题", f"纸坊镇{year}年度法治政府建设报告"), ("年度", str(year)),
                       ("发布日期", published.isoformat()), ("索引号", serials.next(published.year)), ("发布机构", "纸坊镇人民政府")]
-            _write(content / "reports" / f"{year}-fazhi.md", fields, body)
+            _write(content / "fazhi" / f"{year}-fazhi.md", fields, body)
         stats.reports += 1
 
 
@@ -205,7 +207,7 @@ def _gongkai_fields(year: int, published: dt.date, serials: _Serials) -> list[tu
     groups = "".join(f"\n  {group}:" + "".join(f"\n    {sub}: {zero}" for sub in subs) for group, subs in OUTCOME_GROUPS.items())
     table3 = (f"\n  本年新收: [2, 0, 0, 0, 0, 0, 2]\n  上年结转: {zero}\n  予以公开: [2, 0, 0, 0, 0, 0, 2]\n  部分公开: {zero}"
               f"{groups}\n  总计: [2, 0, 0, 0, 0, 0, 2]\n  结转下年度: {zero}")
-    return [("标题", f"纸坊镇人民政府{year}年政府信息公开工作年度报告"), ("年度", str(year)), ("报告类型", "政府信息公开"),
+    return [("标题", f"纸坊镇人民政府{year}年政府信息公开工作年度报告"), ("年度", str(year)),
             ("发布日期", published.isoformat()), ("索引号", serials.next(published.year)), ("发布机构", "纸坊镇人民政府"),
             ("表二", "\n  规章: [0, 0, 0]\n  行政规范性文件: [0, 0, 0]\n  行政许可: 0\n  行政处罚: 5\n  行政强制: 0\n  行政事业性收费: 0"),
             ("表三", table3), ("表四", "\n  行政复议: [0, 0, 0, 0, 0]\n  未经复议直接起诉: [0, 0, 0, 0, 0]\n  复议后起诉: [0, 0, 0, 0, 0]")]

@@ -48,6 +48,9 @@ def _settings_texts(config: SiteConfig) -> list[tuple[str, str]]:
             text = path.read_text(encoding="utf-8", errors="replace")
         except OSError:
             break  # MkDocs reports a missing parent itself
+    catalog = config.standard_catalog  # printed as a page: its numbers are published too
+    if catalog is not None and catalog.is_file() and not catalog.is_symlink():
+        texts.append((relative_to_root(catalog, config.root), catalog.read_text(encoding="utf-8", errors="replace")))
     return texts
 
 

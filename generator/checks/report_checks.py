@@ -124,10 +124,12 @@ def site_warnings(site: Site) -> list[Problem]:
         found += [Problem(_body(report, m.line), "正文", f"“{m.text}”: 按 {m.part} ÷ {m.whole} 计算应为 {m.computed}%, 文中写 {m.stated}%",
                           "请核对比率或数字", warning=True) for m in rate_mismatches(report.body, report.body_line)]
     due_year = site.today.year - 1 if site.today > _deadline(site.today.year - 1, site.config.deadlines.gongkai) else site.today.year - 2
-    if not any(r.report_type == GONGKAI and r.year == due_year for r in reports):
-        found.append(Problem(SourceRef(f"{site.config.content_dir.name}/reports", 1), "",
+    column = next((c for c in site.config.columns if c.report_type == GONGKAI), None)
+    if column and not any(r.report_type == GONGKAI and r.year == due_year for r in reports):
+        folder = f"{site.config.content_dir.name}/{column.folder}"
+        found.append(Problem(SourceRef(folder, 1), "",
                              f"缺少{due_year}年度政府信息公开工作年度报告, 已过发布期限 {_deadline(due_year, site.config.deadlines.gongkai).isoformat()}",
-                             "在 content/reports/ 中新建 (gongkai new 年报 …)", warning=True))
+                             f"在 {folder}/ 中新建 (gongkai new {column.name} …)", warning=True))
     return found
 
 

@@ -7,11 +7,12 @@ import datetime as dt
 from . import report_checks
 from ..errors import Problem, SourceRef
 from ..content.lifecycle import IN_FORCE
+from ..content.readers import relative_to_root
 from ..content.site import Site, listed
 
 
 def warnings(site: Site) -> list[Problem]:
-    found = (_expiring(site) + _without_interpretation(site) + _stale_columns(site) + report_checks.site_warnings(site)
+    found = (_expiring(site) + _without_interpretation(site) + _stale_columns(site) + _overdue_matters(site) + _application_channels(site) + report_checks.site_warnings(site)
              + list(site.scan_warnings))
     return sorted(found, key=lambda p: p.sort_key)
 
@@ -22,18 +23,47 @@ def months_before(day: dt.date, months: int) -> dt.date:
 
 
 def _stale_columns(site: Site) -> list[Problem]:
-    """Inspections veto a site whose 通知公告 or 政策文件 columns are not updated for 6 months."""
+    """A blank column must say why; inspections veto a site whose columns go unupdated for 6 months (the
+    columns declared with stale_warning)."""
     found = []
     limit = months_before(site.today, site.config.stale_months)
-    reasons = dict(site.config.empty_reasons)
-    for column, sections, records in (("通知公告", ("notices",), site.notices), ("政策文件", ("policies", "interpretations"), site.policies + site.interpretations)):
-        where = SourceRef(f"{site.config.content_dir.name}/{sections[0]}", 1)
-        newest = max((r.published for r in listed(records)), default=None)
-        if newest is None and not any(s in reasons for s in sections):
-            found.append(Problem(where, "", f"“{column}”栏目没有任何信息, 也没有说明原因", "发布信息, 或在 mkdocs.yml 的 empty_reasons 中写明原因", warning=True))
-        elif newest is not None and newest < limit:
-            found.append(Problem(where, "", f"“{column}”栏目最新一条发布于 {newest.isoformat()}, 已超过 {site.config.stale_months} 个月没有更新",
+    for column in site.config.columns:
+        where = SourceRef(f"{site.config.content_dir.name}/{column.folder}", 1)
+        newest = max((r.published for r in listed(site.in_column(column.folder))), default=None)
+        if newest is None and not column.empty:
+            found.append(Problem(where, "", f"“{column.name}”栏目没有任何信息, 也没有说明原因",
+                                 "发布信息, 或在 mkdocs.yml 该栏目的 empty 中写明原因", warning=True))
+        elif newest is not None and newest < limit and column.stale_warning:
+            found.append(Problem(where, "", f"“{column.name}”栏目最新一条发布于 {newest.isoformat()}, 已超过 {site.config.stale_months} 个月没有更新",
                                  "栏目超过 6 个月不更新是网站检查的单项否决项", warning=True))
+    return found
+
+
+def _application_channels(site: Site) -> list[Problem]:
+    """条例 第十二条: the 指南 names where and how to apply; a site without any channel cannot be applied to."""
+    application = site.config.application
+    if application.address or application.fax or application.email or application.online_url:
+        return []
+    return [Problem(SourceRef("mkdocs.yml", 1), "application", "依申请公开没有任何申请渠道 (地址、传真、电子邮件或在线平台)",
+                    "在 extra.gongkai.application (或 contact) 中写明受理机构的地址等", warning=True)]
+
+
+def _overdue_matters(site: Site) -> list[Problem]:
+    """A 事项 of the 标准目录 whose column has had nothing new within its 更新周期."""
+    found = []
+    shown = relative_to_root(site.config.standard_catalog, site.config.root) if site.config.standard_catalog else ""
+    for domain in site.standard_catalog:
+        for matter in domain.matters:
+            if matter.period is None:
+                continue
+            period = matter.period
+            since = months_before(site.today, period.amount) if period.unit == "月" else site.today - dt.timedelta(days=period.amount)
+            newest = max((r.published for r in listed(site.in_column(matter.folder))), default=None)
+            if newest is None or newest < since:
+                column = site.config.column(matter.folder).name
+                what = f"最新一条发布于 {newest.isoformat()}" if newest else "还没有任何信息"
+                found.append(Problem(SourceRef(shown, matter.line), "更新周期", f"事项“{matter.name}”所在的“{column}”栏目{what}, 超过了更新周期 {period}",
+                                     f"在 content/{matter.folder}/ 中发布这一事项的新信息", warning=True))
     return found
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..config import SiteConfig
+from ..content.columns import Column
 from .content_files import UsageError, check_name, create_file, invisible, plain_value, read_back, shown
 from .encodings import fix_encodings
 from ..errors import ConfigError
@@ -20,16 +21,32 @@ from ..pages.templating import render
 
 __all__ = ["Numbered", "UsageError", "assign_numbers", "fix_encodings", "import_document", "new_record"]
 
-# What staff may type after `gongkai new`, and the 类别 a word implies.
-TYPE_WORDS = {
-    "notice": ("notices", "通知"), "通知公告": ("notices", "通知"), "通知": ("notices", "通知"),
-    "公告": ("notices", "公告"), "公示": ("notices", "公示"),
-    "policy": ("policies", ""), "规范性文件": ("policies", ""),
-    "interpretation": ("interpretations", ""), "政策解读": ("interpretations", ""), "解读": ("interpretations", ""),
-    "report": ("reports", ""), "年度报告": ("reports", ""), "报告": ("reports", ""),
-    "年报": ("reports", "政府信息公开"), "政府信息公开年报": ("reports", "政府信息公开"),
-    "法治报告": ("reports", "法治政府建设"), "法治政府建设年度报告": ("reports", "法治政府建设"),
-}
+def column_for_word(config: SiteConfig, word: str) -> tuple[Column, dict[str, str]]:
+    """The column staff name after `gongkai new` (its name, folder or an alias), and the values the word
+    implies: 公示 is a 通知公告 whose 类别 is 公示."""
+    for column in config.columns:
+        if word in (column.name, column.folder, *column.aliases):
+            presets = {f.name: word for f in column.fields if f.type == "choice" and word in f.options}
+            return column, presets
+    words = " / ".join(c.name for c in config.columns)
+    raise ConfigError(f"未知的类型 '{word}' (应为栏目名称之一: {words})")
+
+
+def _field_lines(column: Column, presets: dict[str, str], today: dt.date) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(required, optional) declared fields as `gongkai new` writes them: required with a value to correct,
+    optional commented out with what to write."""
+    required, optional = [], []
+    for decl in column.fields:
+        value = presets.get(decl.name) or decl.example or (decl.options[0] if decl.options else "")
+        if decl.type == "year" and not decl.example:
+            value = str(today.year)
+        hint = "可选: " + " / ".join(decl.options) if decl.options else {"date": "例如 2024-03-15", "table": "例如 " + decl.example,
+                                                                       "party": "个人写作 王某某, 单位写全称"}.get(decl.type, "")
+        if decl.required and decl.type != "table":
+            required.append((decl.name, yaml_scalar(value) if value else ""))
+        else:
+            optional.append((decl.name, hint))
+    return required, optional
 
 def check_title(title: str) -> str:
     """The title as it will be written: whitespace runs become one space; control characters refused."""
@@ -57,19 +74,19 @@ def _reads_back(text: str, expected: dict[str, str]) -> bool:
 
 
 def new_record(config: SiteConfig, type_word: str, title: str, today: dt.date, name: str = "") -> Path:
-    if type_word not in TYPE_WORDS:
-        raise ConfigError(f"未知的类型 '{type_word}' (应为 " + " / ".join(TYPE_WORDS) + ")")
+    column, presets = column_for_word(config, type_word)
     if name:
         check_name(name)  # refuse a bad --name before anything else; create_file applies it
     title = check_title(title)
-    section, preset = TYPE_WORDS[type_word]
+    section = column.folder
     issuer = " ".join(config.issuer.split())
     number = next_index_number(config, today.year)
-    text = render("new.md.j2", section=section, title_yaml=yaml_scalar(title), today=today, issuer_yaml=yaml_scalar(issuer),
-                  category=preset if section == "notices" else "", report_type=preset if section == "reports" else "",
+    required, optional = _field_lines(column, presets, today)
+    text = render("new.md.j2", kind=column.kind, title_yaml=yaml_scalar(title), today=today, issuer_yaml=yaml_scalar(issuer),
+                  issuer_key=column.issuer_key, report_type=column.report_type, required=required, optional=optional,
                   index_number=number, year=today.year - 1, gongkai_headings=GONGKAI_HEADINGS, fazhi_parts=[p for p, _ in FAZHI_PARTS],
                   table3_groups=OUTCOME_GROUPS)
-    expected = {"标题": title, "发布日期": today.isoformat(), ("发文机关" if section == "policies" else "发布机构"): issuer,
+    expected = {"标题": title, "发布日期": today.isoformat(), column.issuer_key: issuer,
                 **({INDEX_KEY: number} if number else {})}
     if not _reads_back(text, expected):
         raise ConfigError(f"标题 {shown(title)} 无法安全地写入文件头, 没有新建文件 (请去掉标题中的特殊符号后重试)")

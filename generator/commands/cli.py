@@ -106,8 +106,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _summary(site: Site) -> str:
-    return (f"通知公告 {len(site.notices)} 条, 规范性文件 {len(site.policies)} 件, "
-            f"政策解读 {len(site.interpretations)} 篇, 年度报告 {len(site.reports)} 篇")
+    return ", ".join(f"{c.name} {len(site.in_column(c.folder))} {c.unit}" for c in site.config.columns if site.in_column(c.folder))
 
 
 def _mkdocs(root: Path, today: dt.date, *arguments: str, cli_build: bool = False) -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from ..config import SiteConfig
+from ..content.columns import Column
 from ..content.docnumbers import find_doc_number
 from ..errors import ConfigError
 
@@ -219,12 +220,16 @@ def recognise(blocks: list[str | Table], config: SiteConfig, today: dt.date) -> 
         notes.append(f"发布日期: 文末的“{date_match.group(0)}”晚于今天, 已填今天 {today.isoformat()}, 请核对")
         published = today
     published = published or today
-    section, fields = _classify(title, number, config, notes)
-    if section == "reports" and title and config.town and config.town not in title and re.match(r"\d{4}", title):
+    kind, report_type, fields = _classify(title, number, notes)
+    column = _column_for(config, kind, report_type, notes)
+    section = column.folder
+    if kind == "report" and title and config.town and config.town not in title and re.match(r"\d{4}", title):
         title = config.town + title  # a report title names its body: 纸坊镇2023年度法治政府建设报告
     fields = {"标题": title, **fields, "发布日期": published.isoformat(),
-              ("发文机关" if section == "policies" else "发布机构"): issuer}
-    if section == "policies":
+              column.issuer_key: issuer}
+    if kind == "item" and not column.field("类别"):
+        fields.pop("类别", None)
+    if kind == "policy":
         fields["成文日期"] = published.isoformat()
     return Imported(section, fields, _markdown(lines), notes)
 
@@ -260,24 +265,35 @@ def _is_head_line(line: str) -> bool:
     return len(line) <= 60 and not re.search(r"[。：:；]", line) and not any(p.match(line) for p, _ in OUTLINE)
 
 
-def _classify(title: str, number: str, config: SiteConfig, notes: list[str]) -> tuple[str, dict[str, str]]:
+def _classify(title: str, number: str, notes: list[str]) -> tuple[str, str, dict[str, str]]:
+    """(record kind, report type, fields) that the title and 文号 suggest."""
     if title.endswith("报告"):
         year = _title_year(title, notes)
         kind = "法治政府建设" if "法治" in title else "政府信息公开" if "信息公开" in title else ""
-        if not kind:
-            notes.append("报告类型: 没有识别出, 请填 法治政府建设 或 政府信息公开")
         if kind == "政府信息公开":
             notes.append("表二、表三、表四: 请按 README 的示例逐行填写数字")
-        return "reports", {"年度": year, "报告类型": kind}
+        return "report", kind, {"年度": year}
     if "解读" in title:
         notes.append("解读文件: 请填写所解读文件的文号")
-        return "interpretations", {"解读文件": ""}
+        return "interpretation", "", {"解读文件": ""}
     if number or re.search(r"(办法|规定|决定|细则|规则)$", title):
         if not number:
             notes.append("文号: 没有找到, 请填写")
-        return "policies", {"文号": number}
+        return "policy", "", {"文号": number}
     category = next((c for c in ("公示", "公告") if c in title), "通知")
-    return "notices", {"类别": category}
+    return "item", "", {"类别": category}
+
+
+def _column_for(config: SiteConfig, kind: str, report_type: str, notes: list[str]) -> Column:
+    """The declared column an imported document goes to: 通知公告 for plain items, else the first of its kind."""
+    candidates = [c for c in config.columns if c.kind == kind and (not report_type or c.report_type == report_type)]
+    if kind == "item":
+        candidates.sort(key=lambda c: c.folder != "notices")
+    if not candidates:
+        raise ConfigError(f"mkdocs.yml 中没有可以放这份文件的栏目 (需要 kind: {kind} 的栏目)")
+    if kind == "report" and not report_type:
+        notes.append(f"报告类型: 没有识别出, 已放入“{candidates[0].name}”, 如不对请移到另一个报告栏目的文件夹")
+    return candidates[0]
 
 
 def _markdown(blocks: list[str | Table]) -> str:

@@ -12,7 +12,7 @@ from ..config import SiteConfig
 from .content_files import UnsafeFile, plain_value, read_back, regular_file_bytes, replace_atomically, unsafe_reason
 from ..errors import ConfigError, Problem, SourceRef
 from ..content.fields import Invalid, date
-from ..content.models import CONTENT_TYPES, INDEX_KEY
+from ..content.models import INDEX_KEY
 from ..content.readers import RawDocument, read_tree
 
 _BOM = b"\xef\xbb\xbf"
@@ -26,7 +26,7 @@ class Numbered:
 
 
 def documents_of(config: SiteConfig) -> list[RawDocument]:
-    documents, _ = read_tree(config.content_dir, config.root, frozenset(CONTENT_TYPES))
+    documents, _ = read_tree(config.content_dir, config.root, config.folders)
     return documents
 
 

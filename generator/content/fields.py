@@ -170,3 +170,33 @@ def one_or_more(value: RawValue, convert: Callable[[RawValue], object]) -> tuple
         except Invalid as err:
             raise Invalid(err.message, err.expected, err.line or item.line) from None
     return tuple(converted)
+
+
+def table(value: RawValue, columns: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Rows of a declared table field (领导信息: 姓名, 职务, 分工): each row a small table of those columns."""
+    example = "例如 - {" + ", ".join(f"{c}: …" for c in columns) + "}"
+    items = value.data if value.kind == "list" else (value,)
+    rows = []
+    for item in items:  # type: ignore[union-attr]
+        if item.kind != "map":
+            raise Invalid("每一行应写成 {列名: 值}", example, item.line)
+        given = dict(item.data)  # type: ignore[arg-type]
+        unknown = sorted(set(given) - set(columns))
+        if unknown:
+            raise Invalid(f"未知的列 '{unknown[0]}'", "可写 " + "、".join(columns), given[unknown[0]].line)
+        rows.append(tuple(text(given[c]) if c in given else "" for c in columns))
+    return tuple(rows)
+
+
+# A natural person in a published decision is named masked (张某、王某某、李**): 条例 第十五条. Organisations
+# keep their full name; a value of two to four 汉字 with no mask reads as a person's full name.
+_MASKS = "某*＊×Xx○"
+_PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_BODIES = ("公司", "局", "所", "站", "社", "厂", "店", "部", "会", "院", "中心", "委", "办", "队", "村", "组", "镇", "乡", "场", "行", "馆")
+
+
+def party(value: RawValue) -> str:
+    written = text(value)
+    if _PERSON.fullmatch(written) and not any(mark in written for mark in _MASKS) and not written.endswith(_BODIES):
+        raise Invalid(f"'{written}' 像是个人的全名, 公开的执法决定中个人姓名应隐去", f"写作 {written[0]}某某; 单位写全称", value.line)
+    return written

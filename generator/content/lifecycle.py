@@ -10,7 +10,7 @@ from typing import Mapping
 
 from ..config import Lifecycle
 from .fields import Attachment
-from .models import Notice, Policy, Record
+from .models import Policy, Record
 
 VALID, AMENDED, EXPIRED, REPEALED = "有效", "已修改", "失效", "废止"
 STATUSES = (VALID, AMENDED, EXPIRED, REPEALED)
@@ -98,11 +98,11 @@ def status_of(policy: Policy, by_number: Mapping[str, Policy], rules: Lifecycle,
 def published_attachments(record: Record, today: dt.date) -> tuple[Attachment, ...]:
     """What of a record's attachments the site publishes: none once it is withdrawn or a 公示 has ended
     (they often hold personal data)."""
-    if record.withdrawal or (isinstance(record, Notice) and publicity_over(record, today)):
+    if record.withdrawal or publicity_over(record, today):
         return ()
     return record.attachments
 
 
-def publicity_over(notice: Notice, today: dt.date) -> bool:
+def publicity_over(record: Record, today: dt.date) -> bool:
     """A 公示 past its 公示期至: it says so, and its attachments (often personal data) are no longer published."""
-    return notice.publicity_until is not None and today > notice.publicity_until
+    return record.publicity_until is not None and today > record.publicity_until

@@ -77,3 +77,44 @@ FILTERS = {
     "theme_text": theme_text,
     "file_size": file_size,
 }
+
+
+_TAG = re.compile(r"<[^>]+>")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"^\s*(?:#{1,6}|[-*+]|\d+\.|>|!!!.*|\|?\s*-{3,}.*)\s*|[*_`|]")
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown reduced to its words: no tags, link targets, list markers, table rules or emphasis."""
+    lines = []
+    for line in markdown.split("\n"):
+        line = _LINK.sub(r"\1", _TAG.sub(" ", line))
+        line = _MARKUP.sub(" ", line)
+        if line.strip():
+            lines.append(line.strip())
+    return "\n".join(lines)
+
+
+OVERVIEW_CHARS = 60
+_ADMONITION = re.compile(r"^!!!.*\n(?:(?:[ ]{4}|\t).*\n|[ \t]*\n)*", re.M)
+
+
+def overview(summary: str, body: str) -> str:
+    """内容概述 for the 目录 (条例 第十二条): the 摘要, or the body's first sentence, cut at OVERVIEW_CHARS."""
+    lines = plain_text(_ADMONITION.sub("", body)).split("\n")  # a 示例 note or a 注意 box is not what the item says
+    text = summary or next((line for line in lines if ("。" in line or "，" in line) and not line.endswith(("：", ":"))), "")
+    sentence = " ".join(re.split(r"(?<=[。！？])", text, maxsplit=1)[0].split())
+    return sentence if len(sentence) <= OVERVIEW_CHARS else sentence[:OVERVIEW_CHARS - 1] + "…"
+
+
+def shown_value(value: object) -> str:
+    """A field's value as a listing or a metadata table shows it."""
+    if isinstance(value, dt.date):
+        return chinese_date(value)
+    if isinstance(value, bool) or value is None:
+        return ""
+    if isinstance(value, int):
+        return f"{value}年"
+    if isinstance(value, tuple):
+        return "、".join(map(str, value))
+    return str(value)

@@ -12,6 +12,7 @@ from .docnumbers import doc_number
 from ..errors import Problem, SourceRef
 from .fields import Attachment, Invalid
 from .readers import RawDocument, RawValue
+from .columns import Column, FieldDecl
 from .report_tables import Table
 
 
@@ -41,7 +42,9 @@ class Repeal:
 
 @dataclass(frozen=True, kw_only=True)
 class Record:
-    section: str
+    """A record of a column of kind item (信息); the other kinds add their own attributes."""
+
+    section: str  # the column's folder
     slug: str
     source: SourceRef
     title: str
@@ -57,15 +60,14 @@ class Record:
     body: str
     body_line: int
     lines: Mapping[str, int] = field(compare=False, hash=False)  # front-matter key → line, for later checks
+    values: tuple[tuple[str, Any], ...] = ()  # the column's declared fields as given, typed, in declared order
+    publicity_until: dt.date | None = None  # a declared publicity_end field (公示期至): attachments end with it
 
     def line_of(self, key: str) -> SourceRef:
         return SourceRef(self.source.path, self.lines.get(key, self.source.line))
 
-
-@dataclass(frozen=True, kw_only=True)
-class Notice(Record):
-    category: str  # 通知 / 公告 / 公示
-    publicity_until: dt.date | None
+    def value(self, name: str, default: Any = None) -> Any:
+        return next((value for key, value in self.values if key == name), default)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -87,7 +89,7 @@ class Interpretation(Record):
 @dataclass(frozen=True, kw_only=True)
 class Report(Record):
     year: int
-    report_type: str
+    report_type: str  # from the column: 政府信息公开 or 法治政府建设
     table2: Table | None  # 政府信息公开 reports only: 主动公开 (表二), 申请 (表三), 复议诉讼 (表四)
     table3: Table | None
     table4: Table | None
@@ -96,19 +98,23 @@ class Report(Record):
 @dataclass(frozen=True)
 class FieldSpec:
     key: str  # the front-matter key staff write
-    attr: str  # the record attribute it fills
+    attr: str  # the record attribute it fills; "" for a declared field (Record.values)
     convert: Callable[[RawValue], Any]
     required: bool = False
     example: str = ""
     empty: Any = ""
+    declared: FieldDecl | None = None
 
 
 @dataclass(frozen=True)
 class ContentType:
-    section: str  # folder under content/
-    label: str  # what the type is called on the site
+    column: Column
     record_class: type[Record]
     fields: tuple[FieldSpec, ...]
+
+    @property
+    def label(self) -> str:
+        return self.column.name
 
     def spec(self, key: str) -> FieldSpec | None:
         return next((spec for spec in self.fields if spec.key == key), None)
@@ -145,17 +151,9 @@ def _common(issuer_key: str) -> tuple[FieldSpec, ...]:
     )
 
 
-CATEGORIES = ("通知", "公告", "公示")
-REPORT_TYPES = ("法治政府建设", "政府信息公开")
-
-CONTENT_TYPES: dict[str, ContentType] = {
-    t.section: t
-    for t in (
-        ContentType("notices", "通知公告", Notice, _common("发布机构") + (
-            FieldSpec("类别", "category", fields.choice(*CATEGORIES), True, "类别: 通知"),
-            FieldSpec("公示期至", "publicity_until", fields.date, empty=None),
-        )),
-        ContentType("policies", "规范性文件", Policy, _common("发文机关") + (
+def _kind_fields(column: Column) -> tuple[FieldSpec, ...]:
+    if column.kind == "policy":
+        return (
             FieldSpec("文号", "doc_number", doc_number, True, "文号: 纸政发〔2023〕3号"),
             FieldSpec("成文日期", "signed", fields.date, True, "成文日期: 2023-06-01"),
             FieldSpec("施行日期", "effective", fields.date, empty=None),
@@ -163,25 +161,54 @@ CONTENT_TYPES: dict[str, ContentType] = {
             FieldSpec("主题分类", "topic", fields.text),
             FieldSpec("废止", "repeal", _repeal, empty=None),
             FieldSpec("修改", "amended_by", lambda value: fields.one_or_more(value, doc_number), empty=()),
-        )),
-        ContentType("interpretations", "政策解读", Interpretation, _common("发布机构") + (
-            FieldSpec("解读文件", "interprets", doc_number, True, "解读文件: 纸政发〔2023〕3号"),
-        )),
-        ContentType("reports", "年度报告", Report, _common("发布机构") + (
+        )
+    if column.kind == "interpretation":
+        return (FieldSpec("解读文件", "interprets", doc_number, True, "解读文件: 纸政发〔2023〕3号"),)
+    if column.kind == "report":
+        return (
             FieldSpec("年度", "year", fields.year, True, "年度: 2023"),
-            FieldSpec("报告类型", "report_type", fields.choice(*REPORT_TYPES), True, "报告类型: 政府信息公开"),
+            # written by earlier versions, when both kinds of report shared one column: must name this column's kind
+            FieldSpec("报告类型", "report_type", fields.choice(column.report_type), False, f"报告类型: {column.report_type}", column.report_type),
             FieldSpec("表二", "table2", report_tables.table2, empty=None),
             FieldSpec("表三", "table3", report_tables.table3, empty=None),
             FieldSpec("表四", "table4", report_tables.table4, empty=None),
-        )),
-    )
-}
+        )
+    return ()
+
+
+def _converter(decl: FieldDecl) -> Callable[[RawValue], Any]:
+    if decl.type == "choice":
+        return fields.choice(*decl.options)
+    if decl.type == "table":
+        return lambda value: fields.table(value, decl.columns)
+    return {"text": fields.text, "date": fields.date, "year": fields.year, "doc_number": doc_number, "list": fields.keywords,
+            "publicity_end": fields.date, "party": fields.party}[decl.type]
+
+
+def _declared(decl: FieldDecl) -> FieldSpec:
+    example = f"{decl.name}: {decl.example or (decl.options[0] if decl.options else '…')}"
+    return FieldSpec(decl.name, "publicity_until" if decl.type == "publicity_end" else "", _converter(decl),
+                     decl.required, example, None, decl)
+
+
+RECORD_CLASSES: dict[str, type[Record]] = {"item": Record, "policy": Policy, "interpretation": Interpretation, "report": Report}
+_TYPES: dict[Column, ContentType] = {}
+
+
+def content_type_of(column: Column) -> ContentType:
+    """The fields and record class of a column: the common fields, its kind's, then its declared ones."""
+    if column not in _TYPES:
+        declared = tuple(_declared(decl) for decl in column.fields)
+        _TYPES[column] = ContentType(column, RECORD_CLASSES[column.kind], _common(column.issuer_key) + _kind_fields(column) + declared)
+    return _TYPES[column]
+
+
 ISSUER_KEYS = ("发布机构", "发文机关")
 INDEX_KEY = "索引号"
 
 
 def validate(document: RawDocument, config: SiteConfig) -> tuple[Record | None, list[Problem]]:
-    content_type = CONTENT_TYPES[document.section]
+    content_type = content_type_of(config.column(document.section))
     problems: list[Problem] = []
     given: dict[str, RawValue] = {}
     for key, raw in document.fields:
@@ -193,6 +220,7 @@ def validate(document: RawDocument, config: SiteConfig) -> tuple[Record | None, 
         else:
             given[key] = raw
     values: dict[str, Any] = {}
+    declared: dict[str, Any] = {}
     for spec in content_type.fields:
         raw = given.get(spec.key)
         if raw is None or (raw.kind == "text" and raw.data == ""):
@@ -205,7 +233,7 @@ def validate(document: RawDocument, config: SiteConfig) -> tuple[Record | None, 
                 line = raw.line if raw else document.source.line
                 message = "不能为空" if raw else "缺少必填字段"
                 problems.append(Problem(SourceRef(document.source.path, line), spec.key, message, "例如 " + spec.example))
-            else:
+            elif spec.attr:
                 values[spec.attr] = spec.empty
             continue
         try:
@@ -213,11 +241,16 @@ def validate(document: RawDocument, config: SiteConfig) -> tuple[Record | None, 
                 values[spec.attr] = fields.attachments(raw, document.folder, config.content_dir)
             elif spec.key == INDEX_KEY:
                 values[spec.attr] = index_numbers.validate(fields.text(raw), config)
+            elif spec.declared is not None:
+                declared[spec.key] = spec.convert(raw)
+                if spec.attr:
+                    values[spec.attr] = declared[spec.key]
             else:
                 values[spec.attr] = spec.convert(raw)
         except Invalid as err:
             problems.append(Problem(SourceRef(document.source.path, err.line or raw.line), spec.key, err.message, err.expected))
     problems.extend(_cross_field_problems(values, given, document))
+    problems.extend(_declared_problems(content_type.column, declared, values.get("published"), given, document.source.path))
     if problems:
         return None, problems
     record = content_type.record_class(
@@ -227,6 +260,7 @@ def validate(document: RawDocument, config: SiteConfig) -> tuple[Record | None, 
         body=document.body,
         body_line=document.body_line,
         lines={key: raw.line for key, raw in given.items()},
+        values=tuple((decl.name, declared[decl.name]) for decl in content_type.column.fields if decl.name in declared),
         **values,
     )
     return record, []
@@ -270,13 +304,25 @@ def _cross_field_problems(values: dict[str, Any], given: dict[str, RawValue], do
                                     "按表格逐行填写, 零报告每格填 0 (gongkai new 年报 生成全是 0 的表格)"))
         elif report_type != "政府信息公开" and key in given:
             problems.append(Problem(SourceRef(path, given[key].line), key, f"只有政府信息公开工作年度报告才有{key}", "报告类型: 政府信息公开"))
-    publicity_until = values.get("publicity_until")
-    if publicity_until and values.get("category") not in (None, "公示"):
-        problems.append(Problem(SourceRef(path, given["公示期至"].line), "公示期至",
-                                "只有公示才有公示期", "类别 为 公示 时才填写 公示期至"))
-    elif publicity_until and published and publicity_until < published:
-        problems.append(Problem(SourceRef(path, given["公示期至"].line), "公示期至",
-                                f"公示期至 {publicity_until.isoformat()} 早于发布日期 {published.isoformat()}", "公示期至应在发布日期之后"))
+    return problems
+
+
+def _declared_problems(column: Column, declared: dict[str, Any], published: dt.date | None, given: dict[str, RawValue],
+                       path: str) -> list[Problem]:
+    """The rules a declaration states: a field allowed only for some values of another (公示期至 only for a 公示),
+    and a 公示期 that ends after it began."""
+    problems = []
+    for decl in column.fields:
+        if decl.name not in declared:
+            continue
+        where = SourceRef(path, given[decl.name].line)
+        wrong = [(key, option) for key, option in decl.only_when if declared.get(key) != option]
+        if wrong:
+            key, option = wrong[0]
+            problems.append(Problem(where, decl.name, f"只有{option}才有{decl.name.removesuffix('至')}", f"{key} 为 {option} 时才填写 {decl.name}"))
+        elif decl.type == "publicity_end" and published and declared[decl.name] < published:
+            problems.append(Problem(where, decl.name, f"{decl.name} {declared[decl.name].isoformat()} 早于发布日期 {published.isoformat()}",
+                                    f"{decl.name}应在发布日期之后"))
     return problems
 
 

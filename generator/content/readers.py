@@ -287,7 +287,7 @@ def _parse_front_matter(text: str, ref: SourceRef) -> tuple[tuple[tuple[str, Raw
         return (), [Problem(SourceRef(ref.path, offset), "", "文件头应是“字段: 值”的列表", "例如 标题: 关于……的通知")]
     if _depth(node) > MAX_DEPTH:
         return (), [Problem(SourceRef(ref.path, offset), "", "文件头嵌套太深", "每行应为“字段: 值”, 列表和键值表最多嵌套几层")]
-    return _convert(node, offset).data, []  # type: ignore[return-value]
+    return raw_value(node, offset).data, []  # type: ignore[return-value]
 
 
 def _depth(node: yaml.Node) -> int:
@@ -316,17 +316,18 @@ def _yaml_problem(ref: SourceRef, line: int, problem: str) -> Problem:
     return Problem(where, "", f"YAML 语法错误: {problem}", "每行应为“字段: 值”, 列表项以“- ”开头, 缩进用空格")
 
 
-def _convert(node: yaml.Node, offset: int) -> RawValue:
+def raw_value(node: yaml.Node, offset: int) -> RawValue:
+    """A composed YAML node as RawValue, lines counted from `offset` (the file line of the node's line 0)."""
     line = offset + node.start_mark.line
     if isinstance(node, yaml.ScalarNode):
         plain_null = node.tag == "tag:yaml.org,2002:null" and node.value in _NULLS
         return RawValue("" if plain_null else str(node.value).strip(), line, "text")
     if isinstance(node, yaml.SequenceNode):
-        return RawValue(tuple(_convert(item, offset) for item in node.value), line, "list")
+        return RawValue(tuple(raw_value(item, offset) for item in node.value), line, "list")
     pairs = []
     for key_node, value_node in node.value:
         key = str(key_node.value).strip() if isinstance(key_node, yaml.ScalarNode) else "?"
-        value = _convert(value_node, offset)
+        value = raw_value(value_node, offset)
         # a problem about the whole list or table names the key's line; its items keep their own
         pairs.append((key, RawValue(value.data, offset + key_node.start_mark.line, value.kind)))
     return RawValue(tuple(pairs), line, "map")

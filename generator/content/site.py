@@ -10,7 +10,9 @@ from ..config import SiteConfig
 from ..errors import ConfigError, Problem
 from .fields import FIRST_YEAR, LAST_YEAR
 from .lifecycle import PolicyStatus, start_date, status_of
-from .models import Interpretation, Notice, Policy, Record, Report
+from .columns import PUBLISHED, YEAR, Column
+from .models import Interpretation, Policy, Record, Report
+from .standard_catalog import Domain
 
 R = TypeVar("R", bound=Record)
 
@@ -19,8 +21,8 @@ R = TypeVar("R", bound=Record)
 class Site:
     config: SiteConfig
     today: dt.date
-    notices: tuple[Notice, ...]  # every collection newest first, withdrawn records included
-    policies: tuple[Policy, ...]
+    columns: Mapping[str, tuple[Record, ...]]  # folder → its records, newest first, withdrawn records included
+    policies: tuple[Policy, ...]  # the records of every column of each kind, newest first
     interpretations: tuple[Interpretation, ...]
     reports: tuple[Report, ...]
     policy_by_number: Mapping[str, Policy]
@@ -28,11 +30,15 @@ class Site:
     status: Mapping[str, PolicyStatus]  # 文号 → 有效性 on `today`
     repealed_by_this: Mapping[str, tuple[Policy, ...]]  # 文号 → the documents it repealed
     amended_by_this: Mapping[str, tuple[Policy, ...]]  # 文号 → the documents it amended
+    standard_catalog: tuple[Domain, ...] = ()  # 基层政务公开标准目录, when the site has one
     scan_warnings: tuple[Problem, ...] = ()  # found while reading attachments, reported with the other warnings
 
     @property
     def records(self) -> tuple[Record, ...]:
-        return self.notices + self.policies + self.interpretations + self.reports
+        return tuple(r for column in self.config.columns for r in self.columns.get(column.folder, ()))
+
+    def in_column(self, folder: str) -> tuple[Record, ...]:
+        return self.columns.get(folder, ())
 
 
 def listed(records: Iterable[R]) -> tuple[R, ...]:
@@ -47,6 +53,43 @@ def record_dir(record: Record) -> str:
 
 def _newest_first(records: Iterable[R]) -> tuple[R, ...]:
     return tuple(sorted(records, key=lambda r: (-r.published.toordinal(), r.title, r.slug)))
+
+
+# The kinds' own fields a column may group or sort by, and the record attribute that holds each.
+_KIND_ATTRIBUTES = {"年度": "year", "成文日期": "signed", "施行日期": "effective", "有效期至": "valid_until", "文号": "doc_number",
+                    "主题分类": "topic", "解读文件": "interprets"}
+
+
+def field_value(record: Record, name: str) -> object:
+    """A field of the record by the name staff write: a kind's own field, or a declared one."""
+    if name == PUBLISHED:
+        return record.published
+    attribute = _KIND_ATTRIBUTES.get(name)
+    if attribute and hasattr(record, attribute):
+        return getattr(record, attribute)
+    return record.value(name)
+
+
+def made_on(record: Record) -> dt.date:
+    """生成日期 in the 目录: the day a document was signed (成文日期), else the day it was published."""
+    return getattr(record, "signed", None) or record.published
+
+
+def in_listing_order(column: Column, records: Iterable[R]) -> tuple[R, ...]:
+    """Newest first by the column's sort field (then by 发布日期); records without it last."""
+    def key(record: R) -> tuple:
+        value = field_value(record, column.sort)
+        rank = value.toordinal() if isinstance(value, dt.date) else value if isinstance(value, int) else None
+        return (rank is None, -(rank or 0), -record.published.toordinal(), record.title, record.slug)
+    return tuple(sorted(records, key=key))
+
+
+def group_label(record: Record, column: Column) -> str:
+    """The heading a record is listed under, and the last step of its breadcrumbs: 2023年, or 预算."""
+    if column.group == YEAR:
+        return f"{record.published.year}年"
+    value = field_value(record, column.group)
+    return f"{value}年" if isinstance(value, int) else str(value) if value else "其他"
 
 
 def assemble(
@@ -92,7 +135,7 @@ def assemble(
     site = Site(
         config=config,
         today=today,
-        notices=_newest_first(r for r in records if isinstance(r, Notice)),
+        columns={c.folder: in_listing_order(c, [r for r in records if r.section == c.folder]) for c in config.columns},
         policies=policies,
         interpretations=interpretations,
         reports=_newest_first(r for r in records if isinstance(r, Report)),

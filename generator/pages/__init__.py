@@ -3,14 +3,16 @@ from __future__ import annotations
 
 from .exports import export_files
 from .listings import listing_pages
-from .outputs import CopiedFile, Page
+from .disclosure import disclosure_outputs
+from .outputs import CopiedFile, GeneratedFile, Page
 from .record_pages import record_output
 from ..content.site import Site
 
 
-def generate(site: Site) -> tuple[list[Page], list[CopiedFile]]:
-    pages = listing_pages(site) + export_files(site)
-    files: list[CopiedFile] = []
+def generate(site: Site) -> tuple[list[Page], list[CopiedFile | GeneratedFile]]:
+    made = disclosure_outputs(site)
+    pages = listing_pages(site) + export_files(site) + [p for p in made if isinstance(p, Page)]
+    files: list[CopiedFile | GeneratedFile] = [f for f in made if isinstance(f, GeneratedFile)]
     for record in site.records:
         page, attachments = record_output(record, site)
         pages.append(page)

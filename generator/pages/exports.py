@@ -13,11 +13,12 @@ from xml.sax.saxutils import escape, quoteattr
 from .listings import CATALOG_FOLDER, catalog_records, rows, status_of
 from ..content.models import Policy, Record
 from .outputs import Page
+from ..content.markdown_text import inline, relative
 from ..content.site import Site, listed, record_dir
 
-CATALOG_COLUMNS = ("索引号", "标题", "类型", "发布机构", "发布日期", "文号", "有效性", "网址")
+CATALOG_COLUMNS = ("索引号", "标题", "内容概述", "类型", "发布机构", "生成日期", "发布日期", "文号", "有效性", "网址")
 FEED_ENTRIES = 50
-FEEDS = (("feeds/notices.xml", "notices", "通知公告"), ("feeds/policies.xml", "policies", "规范性文件"))
+FEEDS_PAGE = "feeds/index.md"
 
 
 # What a spreadsheet (Excel, WPS) runs as a formula when a cell starts with it, also after spaces: OWASP's list
@@ -59,7 +60,16 @@ def _xml_attr(value: str) -> str:
 
 
 def export_files(site: Site) -> list[Page]:
-    return [_catalog_json(site), _catalog_csv(site)] + [_feed(site, *feed) for feed in FEEDS]
+    feeds = [(f"feeds/{c.folder}.xml", c.folder, c.name) for c in site.config.columns if c.feed]
+    return [_catalog_json(site), _catalog_csv(site), _feeds_page(site, feeds)] + [_feed(site, *feed) for feed in feeds]
+
+
+def _feeds_page(site: Site, feeds: list[tuple[str, str, str]]) -> Page:
+    """What the footer's 订阅 link opens: one Atom feed per column that declares `feed: true`."""
+    lines = ["---", "title: 订阅", "gongkai:", '  column: "订阅"', "---", "", "# 订阅", "",
+             "用 RSS/Atom 阅读器订阅下列栏目，有新信息时会收到提醒。", ""]
+    lines += [f"- [{inline(name)}]({relative(path, FEEDS_PAGE)})" for path, _, name in feeds] or ["本网站暂无可订阅的栏目。"]
+    return Page(FEEDS_PAGE, "\n".join(lines) + "\n")
 
 
 def _url(site: Site, record: Record, from_folder: str = "") -> str:
@@ -72,8 +82,9 @@ def _url(site: Site, record: Record, from_folder: str = "") -> str:
 
 def _catalog_entries(site: Site) -> list[dict[str, str]]:
     return [
-        dict(zip(CATALOG_COLUMNS, (row.record.index_number, row.record.title, row.column, row.record.issuer,
-                                   row.record.published.isoformat(), row.doc_number, row.status, _url(site, row.record))))
+        dict(zip(CATALOG_COLUMNS, (row.record.index_number, row.record.title, row.overview, row.column, row.record.issuer,
+                                   row.made_on.isoformat(), row.record.published.isoformat(), row.doc_number, row.status,
+                                   _url(site, row.record))))
         for row in rows(site, catalog_records(site), f"{CATALOG_FOLDER}/index.md")
     ]
 

@@ -4,21 +4,25 @@ Every list is split into pages (pagination.py) newest first, with a jump list of
 """
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from dataclasses import dataclass
 from typing import Sequence
 
 from ..content.lifecycle import EXPIRED, IN_FORCE, REPEALED, STATUSES
-from ..content.markdown_text import inline, relative
-from ..content.models import CONTENT_TYPES, Policy, Record
+from ..content.columns import Column
+from ..content.markdown_text import inline, overview, relative, shown_value
+from ..content.models import Policy, Record
 from .outputs import Page
 from .pagination import Chunk, page_of, page_path, paginate
 from ..search.index import HAND_WRITTEN_KIND
-from ..content.site import Site, listed
+from ..content.site import Site, field_value, group_label, listed, made_on
 from .templating import Link, link, render
 
 HOME_PAGE = "index.md"
-GUIDE_PAGE = "guide.md"  # 政府信息公开指南, hand-written in docs/
+GUIDE_PAGE = "guide.md"  # 政府信息公开指南, generated from the columns and extra.gongkai.application
+APPLICATION_PAGE = "application/index.md"  # 依申请公开
+STANDARD_CATALOG_PAGE = "standard-catalog/index.md"  # 基层政务公开标准目录
 RULES_PAGE = "rules.md"  # 政府信息公开制度, hand-written in docs/
 CATALOG_FOLDER = "catalog"
 SEARCH_PAGE = "search/index.md"  # Pagefind's results page; the header box of every page leads here
@@ -34,27 +38,31 @@ class Row:
     column: str  # 通知公告, 规范性文件, …
     doc_number: str
     status: str  # 有效性 of a policy, "" otherwise
+    group: str = ""  # the heading it is listed under: 2024年, 预算
+    shown: tuple[str, ...] = ()  # the values of the column's `show` fields
+
+    @property
+    def overview(self) -> str:
+        return overview(self.record.summary, self.record.body)
+
+    @property
+    def made_on(self) -> dt.date:
+        return made_on(self.record)
 
 
 @dataclass(frozen=True)
-class YearLink:
-    year: int
+class GroupLink:
+    label: str  # 2024年, 预算
     count: int
-    href: str  # to the page and heading where the year starts
+    href: str  # to the page and heading where the group starts
 
 
 def listing_pages(site: Site) -> list[Page]:
-    policies = listed(site.policies)
-    in_force = [p for p in policies if site.status[p.doc_number].status in IN_FORCE]
-    ended = [p for p in policies if site.status[p.doc_number].status in (REPEALED, EXPIRED)]
-    return [
-        _home(site),
-        *_list(site, "notices", "通知公告", "notices.md.j2", listed(site.notices)),
-        *_list(site, "policies", "规范性文件", "policies.md.j2", policies, filterable=True),
-        *_list(site, "policies/current", "现行有效的规范性文件", "policies.md.j2", in_force, column="规范性文件"),
-        *_list(site, "policies/repealed", "已废止和失效的规范性文件", "policies.md.j2", ended, column="规范性文件"),
-        *_list(site, "interpretations", "政策解读", "interpretations.md.j2", listed(site.interpretations)),
-        _reports(site),
+    pages = [_home(site)]
+    for column in site.config.columns:
+        pages += _policy_lists(site, column) if column.kind == "policy" else _list(site, column, column.folder, "column.md.j2",
+                                                                                   listed(site.in_column(column.folder)))
+    return pages + [
         *_catalog(site),
         _sitemap(site),
         Page("contact/index.md", render("contact.md.j2", config=site.config)),
@@ -62,11 +70,23 @@ def listing_pages(site: Site) -> list[Page]:
     ]
 
 
+def _policy_lists(site: Site, column: Column) -> list[Page]:
+    policies = listed(site.in_column(column.folder))
+    in_force = [p for p in policies if site.status[p.doc_number].status in IN_FORCE]  # type: ignore[attr-defined]
+    ended = [p for p in policies if site.status[p.doc_number].status in (REPEALED, EXPIRED)]  # type: ignore[attr-defined]
+    folder = column.folder
+    return [
+        *_list(site, column, folder, "policies.md.j2", policies, filterable=True),
+        *_list(site, column, f"{folder}/current", "policies.md.j2", in_force, title=f"现行有效的{column.name}"),
+        *_list(site, column, f"{folder}/repealed", "policies.md.j2", ended, title=f"已废止和失效的{column.name}"),
+    ]
+
+
 def search_filters(site: Site) -> list[tuple[str, list[str]]]:
     """The choices of the search page's filters, written into the page so that a first search need not
     download Pagefind's filter files (tens of KB on a large site) just to list them."""
     records = listed(site.records)
-    kinds = [t.label for t in CONTENT_TYPES.values() if any(r.section == t.section for r in records)] + [HAND_WRITTEN_KIND]
+    kinds = [c.name for c in site.config.columns if any(r.section == c.folder for r in records)] + [HAND_WRITTEN_KIND]
     return [
         ("类型", kinds),
         ("年度", sorted({str(r.published.year) for r in records}, reverse=True)),
@@ -75,53 +95,43 @@ def search_filters(site: Site) -> list[tuple[str, list[str]]]:
     ]
 
 
-def empty_reason(site: Site, section: str) -> str:
-    """Why a listing is legitimately empty, from extra.gongkai.empty_reasons (a blank column must say why)."""
-    return inline(dict(site.config.empty_reasons).get(section, ""))
-
-
 def status_of(record: Record, site: Site) -> str:
     return site.status[record.doc_number].status if isinstance(record, Policy) else ""
 
 
 def rows(site: Site, records: Sequence[Record], from_page: str) -> list[Row]:
-    return [Row(r, link(r, from_page), CONTENT_TYPES[r.section].label, getattr(r, "doc_number", ""), status_of(r, site))
-            for r in records]
-
-
-def _year_links(records: Sequence[Record], folder: str, size: int, from_page: str) -> list[YearLink]:
-    found: list[YearLink] = []
-    for position, record in enumerate(records):
-        if found and found[-1].year == record.published.year:
-            found[-1] = YearLink(record.published.year, found[-1].count + 1, found[-1].href)
-        else:
-            target = relative(page_path(folder, page_of(position, size)), from_page)
-            found.append(YearLink(record.published.year, 1, f"{target}#{record.published.year}年"))
+    found = []
+    for r in records:
+        column = site.config.column(r.section)
+        found.append(Row(r, link(r, from_page), column.name, getattr(r, "doc_number", ""), status_of(r, site), group_label(r, column),
+                         tuple(shown_value(field_value(r, name)) for name in column.show)))
     return found
 
 
-def _list(site: Site, folder: str, title: str, template: str, records: Sequence[Record],
-          filterable: bool = False, column: str = "") -> list[Page]:
-    section = folder.split("/")[0]
+def _group_links(column: Column, records: Sequence[Record], folder: str, size: int, from_page: str) -> list[GroupLink]:
+    found: list[GroupLink] = []
+    for position, record in enumerate(records):
+        label = group_label(record, column)
+        if found and found[-1].label == label:
+            found[-1] = GroupLink(label, found[-1].count + 1, found[-1].href)
+        else:
+            target = relative(page_path(folder, page_of(position, size)), from_page)
+            found.append(GroupLink(label, 1, f"{target}#{label}"))
+    return found
+
+
+def _list(site: Site, column: Column, folder: str, template: str, records: Sequence[Record],
+          filterable: bool = False, title: str = "") -> list[Page]:
     pages = []
     for chunk in paginate(folder, records, LIST_SIZE):
         pages.append(Page(chunk.path, render(
-            template, title=title, column=column or title, rows=rows(site, chunk.items, chunk.path), pager=chunk.pager,
-            years=_year_links(records, folder, LIST_SIZE, chunk.path), filterable=filterable,
-            links={"current": relative("policies/current/index.md", chunk.path),
-                   "repealed": relative("policies/repealed/index.md", chunk.path)},
-            empty_reason=empty_reason(site, section),
+            template, title=title or column.name, column=column.name, rows=rows(site, chunk.items, chunk.path), pager=chunk.pager,
+            years=_group_links(column, records, folder, LIST_SIZE, chunk.path), filterable=filterable,
+            links={"current": relative(f"{column.folder}/current/index.md", chunk.path),
+                   "repealed": relative(f"{column.folder}/repealed/index.md", chunk.path)},
+            empty_reason=inline(column.empty),
         )))
     return pages
-
-
-def _reports(site: Site) -> Page:
-    here = "reports/index.md"
-    kinds = [
-        (f"{kind}工作年度报告", [(r, link(r, here)) for r in listed(site.reports) if r.report_type == kind])
-        for kind in ("政府信息公开", "法治政府建设")
-    ]
-    return Page(here, render("reports.md.j2", kinds=kinds, empty_reason=empty_reason(site, "reports")))
 
 
 def catalog_records(site: Site) -> list[Record]:
@@ -131,9 +141,10 @@ def catalog_records(site: Site) -> list[Record]:
 def _catalog(site: Site) -> list[Page]:
     records = catalog_records(site)
     chunks: list[Chunk[Record]] = paginate(CATALOG_FOLDER, records, CATALOG_SIZE)
+    catalog_column = Column(name="政府信息公开目录", folder=CATALOG_FOLDER, kind="item")
     return [
         Page(chunk.path, render("catalog.md.j2", rows=rows(site, chunk.items, chunk.path), pager=chunk.pager,
-                                years=_year_links(records, CATALOG_FOLDER, CATALOG_SIZE, chunk.path),
+                                years=_group_links(catalog_column, records, CATALOG_FOLDER, CATALOG_SIZE, chunk.path),
                                 downloads=relative("catalog.csv", chunk.path), json=relative("catalog.json", chunk.path)))
         for chunk in chunks
     ]
@@ -141,10 +152,14 @@ def _catalog(site: Site) -> list[Page]:
 
 def _sitemap(site: Site) -> Page:
     """The nav of mkdocs.yml, with the pages below listings that the nav leaves out."""
-    extra = {
-        "notices/index.md": [(f"{y.year}年", y.href) for y in _year_links(listed(site.notices), "notices", LIST_SIZE, "notices/index.md")],
-        "policies/index.md": [("现行有效的规范性文件", "current/index.md"), ("已废止和失效的规范性文件", "repealed/index.md")],
-    }
+    extra = {}
+    for column in site.config.columns:
+        key = f"{column.folder}/index.md"
+        if column.kind == "policy":
+            extra[key] = [(f"现行有效的{column.name}", "current/index.md"), (f"已废止和失效的{column.name}", "repealed/index.md")]
+        else:
+            records = listed(site.in_column(column.folder))
+            extra[key] = [(g.label, g.href) for g in _group_links(column, records, column.folder, LIST_SIZE, key)]
     here = "sitemap/index.md"
     return Page(here, render("sitemap.md.j2", nav=_relative_nav(site.config.nav),
                              extra={"../" + key: [(t, relative(posix_join(key, href), here)) for t, href in items]
@@ -159,16 +174,24 @@ def _relative_nav(items: tuple) -> tuple:
     return tuple((title, "../" + target if isinstance(target, str) else _relative_nav(target)) for title, target in items)
 
 
+@dataclass(frozen=True)
+class ColumnSummary:
+    column: Column
+    href: str
+    count: int
+    current: int  # 规范性文件 in force; 0 for other kinds
+
+
 def _home(site: Site) -> Page:
     here = HOME_PAGE
-    policies = listed(site.policies)
-    counts = {
-        "notices": len(listed(site.notices)),
-        "policies": len(policies),
-        "current": sum(site.status[p.doc_number].status in IN_FORCE for p in policies),
-        "interpretations": len(listed(site.interpretations)),
-        "reports": len(listed(site.reports)),
-    }
-    latest = [(n, link(n, here)) for n in listed(site.notices)[:LATEST_ON_HOME]]
+    summaries = []
+    for column in site.config.columns:
+        records = listed(site.in_column(column.folder))
+        current = sum(site.status[r.doc_number].status in IN_FORCE for r in records if isinstance(r, Policy))
+        summaries.append(ColumnSummary(column, f"{column.folder}/index.md", len(records), current))
+    newest = sorted((r for r in listed(site.records) if site.config.column(r.section).kind == "item"),
+                    key=lambda r: (-r.published.toordinal(), r.title, r.slug))[:LATEST_ON_HOME]
     return Page(here, render("home.md.j2", config=site.config, guide=GUIDE_PAGE, rules=RULES_PAGE, catalog=f"{CATALOG_FOLDER}/index.md",
-                             latest=latest, counts=counts))
+                             latest=[(r, link(r, here)) for r in newest], columns=summaries,
+                             application=APPLICATION_PAGE,
+                             standard_catalog=STANDARD_CATALOG_PAGE if site.config.standard_catalog else ""))

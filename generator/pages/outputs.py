@@ -12,6 +12,12 @@ class Page:
 
 
 @dataclass(frozen=True)
+class GeneratedFile:
+    path: str
+    data: bytes  # a file made by gongkai that is not text: the .docx 申请表
+
+
+@dataclass(frozen=True)
 class CopiedFile:
     path: str  # where it goes in the generated tree
     source: Path  # the file in content/ or docs/

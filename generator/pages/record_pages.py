@@ -4,11 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..content.lifecycle import AMENDED, EXPIRED, REPEALED, publicity_over, published_attachments, start_date
-from ..content.markdown_text import chinese_date, inline
-from ..content.models import CONTENT_TYPES, Interpretation, Notice, Policy, Record, Report
+from ..content.markdown_text import chinese_date, inline, shown_value
+from ..content.models import Interpretation, Policy, Record, Report
 from .outputs import CopiedFile, Page
 from .report_pages import report_body
-from ..content.site import Site, record_dir
+from ..content.site import Site, group_label, record_dir
 from .templating import Link, link, page_path, render
 
 
@@ -39,7 +39,9 @@ def record_output(record: Record, site: Site) -> tuple[Page, list[CopiedFile]]:
         "record.md.j2",
         record=record,
         body=report_body(record) if isinstance(record, Report) else record.body.strip(),
-        column=CONTENT_TYPES[record.section].label,
+        column=site.config.column(record.section).name,
+        group=group_label(record, site.config.column(record.section)),
+        tables=_tables(record, site),
         metadata=_metadata(record, site),
         banners=_banners(record, site, here),
         attachments=[(a, a.path.stat().st_size) for a in published_files],
@@ -51,17 +53,16 @@ def record_output(record: Record, site: Site) -> tuple[Page, list[CopiedFile]]:
 
 def _metadata(record: Record, site: Site) -> list[MetaRow]:
     rows = [MetaRow("索引号", record.index_number)] if record.index_number else []
-    rows.append(MetaRow("发文机关" if isinstance(record, Policy) else "发布机构", record.issuer))
+    column = site.config.column(record.section)
+    rows.append(MetaRow(column.issuer_key, record.issuer))
     if isinstance(record, Policy):
         rows += [MetaRow("文号", record.doc_number), MetaRow("成文日期", chinese_date(record.signed))]
     rows.append(MetaRow("发布日期", chinese_date(record.published)))
     if record.revisions:
         rows.append(MetaRow("更新日期", chinese_date(record.revisions[0].date)))
-    if isinstance(record, Notice):
-        rows.append(MetaRow("类别", record.category))
-        if record.publicity_until:
-            rows.append(MetaRow("公示期至", chinese_date(record.publicity_until)))
-    elif isinstance(record, Policy):
+    rows += [MetaRow(decl.name, shown_value(record.value(decl.name))) for decl in column.fields
+             if decl.type != "table" and shown_value(record.value(decl.name))]
+    if isinstance(record, Policy):
         status = site.status[record.doc_number]
         if record.effective:
             rows.append(MetaRow("施行日期", chinese_date(record.effective)))
@@ -81,6 +82,20 @@ def _metadata(record: Record, site: Site) -> list[MetaRow]:
     return rows
 
 
+@dataclass(frozen=True)
+class FieldTable:
+    heading: str  # the field's name: 领导信息
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def _tables(record: Record, site: Site) -> list[FieldTable]:
+    """Declared table fields (领导信息, 内设机构), shown above the body."""
+    column = site.config.column(record.section)
+    return [FieldTable(decl.name, decl.columns, record.value(decl.name)) for decl in column.fields
+            if decl.type == "table" and record.value(decl.name)]
+
+
 def _reference(policy: Policy, here: str) -> str:
     target = link(policy, here)
     return f"[{inline(policy.doc_number)}《{inline(policy.title)}》]({target.href})"
@@ -90,7 +105,7 @@ def _banners(record: Record, site: Site, here: str) -> list[Banner]:
     if record.withdrawal:
         text = f"本信息已于{chinese_date(record.withdrawal.date)}撤回。撤回原因：{inline(record.withdrawal.reason)}"
         return [Banner("danger", "本信息已撤回", text)]
-    if isinstance(record, Notice) and publicity_over(record, site.today):
+    if publicity_over(record, site.today):
         return [Banner("info", "公示期已满", f"本公示的公示期至{chinese_date(record.publicity_until)}，已经结束。公示期满后，附件不再公开。")]
     if not isinstance(record, Policy):
         return []

@@ -20,13 +20,11 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from ..content.models import CONTENT_TYPES, Policy, Record
+from ..content.markdown_text import plain_text
+from ..content.models import Policy, Record
 from ..content.site import Site, listed, record_dir
 
 _HAN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
-_TAG = re.compile(r"<[^>]+>")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MARKUP = re.compile(r"^\s*(?:#{1,6}|[-*+]|\d+\.|>|!!!.*|\|?\s*-{3,}.*)\s*|[*_`|]")
 
 
 @dataclass(frozen=True)
@@ -37,17 +35,6 @@ class SearchRecord:
     meta: dict[str, str] = field(default_factory=dict)  # shown with a result: 发布日期, 文号
     filters: dict[str, list[str]] = field(default_factory=dict)  # 类型, 年度, 发布机构, 有效性
     date: str = ""  # sort key, ISO date
-
-
-def plain_text(markdown: str) -> str:
-    """Markdown reduced to its words: no tags, link targets, list markers, table rules or emphasis."""
-    lines = []
-    for line in markdown.split("\n"):
-        line = _LINK.sub(r"\1", _TAG.sub(" ", line))
-        line = _MARKUP.sub(" ", line)
-        if line.strip():
-            lines.append(line.strip())
-    return "\n".join(lines)
 
 
 _RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9A-Za-z]+")
@@ -86,7 +73,7 @@ def tokens(text: str) -> str:
 
 
 def record_entry(record: Record, site: Site) -> SearchRecord:
-    filters = {"类型": [CONTENT_TYPES[record.section].label], "年度": [str(record.published.year)], "发布机构": [record.issuer]}
+    filters = {"类型": [site.config.column(record.section).name], "年度": [str(record.published.year)], "发布机构": [record.issuer]}
     meta = {"发布日期": record.published.isoformat()}
     if isinstance(record, Policy):
         filters["有效性"] = [site.status[record.doc_number].status]
