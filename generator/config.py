@@ -266,6 +266,8 @@ def _application(table: dict, contact: Contact) -> Application:
         raise ConfigError(f"{CONFIG_FILE}: {where}.online_url: 应为 https:// 开头的网址, 实际是 {_shown(online)}")
     for key, fallback in (("address", contact.address), ("phone", contact.phone), ("email", contact.email), ("hours", contact.hours)):
         found[key] = found[key] or fallback
+    if found["email"] and not re.fullmatch(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", found["email"], re.ASCII):
+        raise ConfigError(f"{CONFIG_FILE}: {where}.email: 应为电子邮箱地址, 例如 gk@example.gov.cn, 实际是 {_shown(found['email'])}")
     return Application(**found)
 
 

@@ -14,6 +14,11 @@ PAGES = {
     "目录": "catalog/",
     "policy table": "policies/",
     "网站地图": "sitemap/",
+    "机构信息 with its tables": "organization/jigou-xinxi/",
+    "listing grouped by a field": "finance/",
+    "指南": "guide/",
+    "依申请公开 with the form": "application/",
+    "标准目录": "standard-catalog/",
 }
 
 

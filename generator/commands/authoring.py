@@ -40,8 +40,10 @@ def _field_lines(column: Column, presets: dict[str, str], today: dt.date) -> tup
         value = presets.get(decl.name) or decl.example or (decl.options[0] if decl.options else "")
         if decl.type == "year" and not decl.example:
             value = str(today.year)
-        hint = "可选: " + " / ".join(decl.options) if decl.options else {"date": "例如 2024-03-15", "table": "例如 " + decl.example,
-                                                                       "party": "个人写作 王某某, 单位写全称"}.get(decl.type, "")
+        table_example = decl.example or "[{" + ", ".join(f"{c}: …" for c in decl.columns) + "}]"
+        hint = "可选: " + " / ".join(decl.options) if decl.options else {
+            "date": "例如 2024-03-15", "publicity_end": "例如 2024-03-15", "year": "例如 2024", "table": "例如 " + table_example,
+            "party": "个人写作 王某某, 单位写全称"}.get(decl.type, "")
         if decl.required and decl.type != "table":
             required.append((decl.name, yaml_scalar(value) if value else ""))
         else:

@@ -115,6 +115,16 @@ class _Declarations:
             return default
         return text
 
+    def name(self, table: dict[str, RawValue], key: str, where: str, default: str = "", limit: int = 40) -> str:
+        """A name the site shows as a heading, tag or menu entry: letters, digits, 汉字 and a few marks only."""
+        text = self.text(table, key, where, default, limit)
+        bad = next((c for c in text if not (c.isalnum() or c in NAME_MARKS)), None)
+        if bad is not None and key in table:
+            self.problem(table[key].line, f"{where}.{key}", f"'{text}' 含有不能用在名称中的字符 '{bad}'",
+                         "名称只用汉字、字母、数字、空格和 " + NAME_MARKS.strip())
+            return default
+        return text
+
     def texts(self, table: dict[str, RawValue], key: str, where: str) -> tuple[str, ...]:
         value = table.get(key)
         if value is None:
@@ -122,7 +132,7 @@ class _Declarations:
         items = value.data if value.kind == "list" else (value,)
         found = []
         for item in items:  # type: ignore[union-attr]
-            word = self.text({"x": item}, "x", f"{where}.{key}")
+            word = self.name({key: item}, key, where)
             if word:
                 found.append(word)
         return tuple(found)
@@ -137,6 +147,7 @@ class _Declarations:
         return value.data == "true"
 
 
+NAME_MARKS = "（）()、·—-_/ "
 COLUMN_KEYS = ("standard", "name", "folder", "kind", "report", "fields", "group", "sort", "show", "empty", "feed",
                "stale_warning", "aliases")
 FIELD_KEYS = ("name", "type", "required", "options", "columns", "only_when", "example")
@@ -180,12 +191,17 @@ def _column(reader: _Declarations, value: RawValue, standard: dict[str, Column])
         if base is None:
             reader.problem(table["standard"].line, "columns.standard", f"没有名为 '{name}' 的标准栏目", "可写 " + ", ".join(standard))
             return None
+        for key in ("kind", "report"):
+            if key in table:
+                reader.problem(table[key].line, f"columns.{key}", f"标准栏目“{base.name}”的 {key} 不能改",
+                               "要不同的记录类型, 请去掉 standard, 完整声明一个新栏目")
+                return None
     folder = reader.text(table, "folder", "columns", base.folder if base else "")
     if not _FOLDER.fullmatch(folder) or set(folder) - set("abcdefghijklmnopqrstuvwxyz0123456789-") or folder in RESERVED_FOLDERS:
         line = table["folder"].line if "folder" in table else value.line
         reader.problem(line, "columns.folder", f"'{folder}' 不能作为栏目文件夹" if folder else "缺少 folder",
                        "小写字母、数字和连字符, 例如 finance (也是网址的一部分); 不能用 " + ", ".join(sorted(RESERVED_FOLDERS)))
-    name = reader.text(table, "name", "columns", base.name if base else "", limit=40)
+    name = reader.name(table, "name", "columns", base.name if base else "")
     if not name:
         reader.problem(value.line, "columns.name", "缺少栏目名称", "例如 name: 财政预决算")
     kind = reader.text(table, "kind", "columns", base.kind if base else "item")
@@ -202,8 +218,8 @@ def _column(reader: _Declarations, value: RawValue, standard: dict[str, Column])
     fields = base.fields if base and "fields" not in table else _fields(reader, table.get("fields"), kind)
     column = Column(
         name=name, folder=folder, kind=kind, fields=fields, report=report,
-        group=reader.text(table, "group", "columns", base.group if base else (YEAR if kind != "report" else "年度")),
-        sort=reader.text(table, "sort", "columns", base.sort if base else PUBLISHED),
+        group=reader.name(table, "group", "columns", base.group if base else (YEAR if kind != "report" else "年度")),
+        sort=reader.name(table, "sort", "columns", base.sort if base else PUBLISHED),
         show=reader.texts(table, "show", "columns") if "show" in table else (base.show if base else ()),
         empty=reader.text(table, "empty", "columns", base.empty if base else "", limit=500),
         feed=reader.flag(table, "feed", "columns", base.feed if base else False),
@@ -249,10 +265,10 @@ def _fields(reader: _Declarations, value: RawValue | None, kind: str) -> tuple[F
         table = reader.table(item, "columns.fields", FIELD_KEYS, "例如 - {name: 年度, type: year}")
         if table is None:
             continue
-        name = reader.text(table, "name", "columns.fields", limit=20)
+        name = reader.name(table, "name", "columns.fields", limit=20)
         type_ = reader.text(table, "type", "columns.fields", "text")
-        if not name or not all(c.isalnum() or c in "_（）()" for c in name):
-            reader.problem(item.line, "columns.fields.name", f"字段名 '{name}' 不可用", "写中文字段名, 例如 年度")
+        if not name or " " in name:
+            reader.problem(item.line, "columns.fields.name", f"字段名 '{name}' 不可用" if name else "缺少字段名", "写中文字段名, 不含空格, 例如 年度")
             continue
         if name in taken or any(f.name == name for f in found):
             reader.problem(item.line, "columns.fields.name", f"字段 '{name}' 已经有了", "每个栏目都有的字段不必再写: " + "、".join(COMMON_KEYS))

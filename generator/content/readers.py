@@ -272,11 +272,7 @@ def _parse_front_matter(text: str, ref: SourceRef) -> tuple[tuple[tuple[str, Raw
                                 "每个值请直接写出来")]
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        if err.context_mark and mark and mark.index >= len(text):
-            mark = err.context_mark  # an unclosed [ or " fails at the end: name the line where it opened
-        line = offset + (mark.line if mark else 0)
-        return (), [_yaml_problem(ref, line, str(err.problem or err.context or ""))]
+        return (), [marked_yaml_problem(err, text, ref, offset)]
     except yaml.YAMLError as err:
         return (), [Problem(ref, "", "YAML 语法错误: " + str(err))]
     except RecursionError:
@@ -303,6 +299,14 @@ def _depth(node: yaml.Node) -> int:
         elif isinstance(current, yaml.MappingNode):
             pending += [(item, level + 1) for pair in current.value for item in pair]
     return deepest
+
+
+def marked_yaml_problem(err: yaml.MarkedYAMLError, text: str, ref: SourceRef, offset: int) -> Problem:
+    """A YAML syntax error in words staff understand, at the line where the mistake was made."""
+    mark = err.problem_mark or err.context_mark
+    if err.context_mark and mark and mark.index >= len(text):
+        mark = err.context_mark  # an unclosed [ or " fails at the end: name the line where it opened
+    return _yaml_problem(ref, offset + (mark.line if mark else 0), str(err.problem or err.context or ""))
 
 
 def _yaml_problem(ref: SourceRef, line: int, problem: str) -> Problem:

@@ -13,7 +13,7 @@ import yaml
 
 from ..errors import Problem, SourceRef
 from .columns import Column
-from .readers import MAX_RECORD_BYTES, RawValue, first_alias, raw_value, relative_to_root
+from .readers import MAX_RECORD_BYTES, RawValue, first_alias, marked_yaml_problem, raw_value, relative_to_root
 
 # The standard elements of a 公开事项, in the order the national catalogue prints them.
 ELEMENTS = ("公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", "公开方式")
@@ -71,9 +71,7 @@ def read_standard_catalog(path: Path, root: Path, columns: tuple[Column, ...]) -
     except (UnicodeDecodeError, OSError) as error:
         return (), [Problem(SourceRef(shown, 1), "", f"无法读取 ({error})", "应为 UTF-8 编码的 YAML 文件")]
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        return (), [Problem(SourceRef(shown, (mark.line + 1) if mark else 1), "", f"YAML 语法错误: {error.problem}",
-                            "每行应为“键: 值”, 列表项以“- ”开头, 缩进用空格")]
+        return (), [marked_yaml_problem(error, text, SourceRef(shown, 1), 1)]
     except (yaml.YAMLError, RecursionError) as error:
         return (), [Problem(SourceRef(shown, 1), "", f"YAML 语法错误: {error}")]
     folders = {c.folder: c for c in columns}
