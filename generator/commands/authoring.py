@@ -38,7 +38,7 @@ def _field_lines(column: Column, presets: dict[str, str], today: dt.date) -> tup
     required, optional = [], []
     for decl in column.fields:
         value = presets.get(decl.name) or decl.example or (decl.options[0] if decl.options else "")
-        if decl.type == "year" and not decl.example:
+        if decl.type == "year":  # this year, not the example's: a 预算 is made for the year it is published
             value = str(today.year)
         table_example = decl.example or "[{" + ", ".join(f"{c}: …" for c in decl.columns) + "}]"
         hint = "可选: " + " / ".join(decl.options) if decl.options else {
