@@ -64,15 +64,22 @@ def plan(config: SiteConfig, today: dt.date) -> tuple[Site, list[Page | CopiedFi
     clashes = [Problem(record_pages[path].source, "", f"文件名与网站自动生成的页面 {path} 冲突", "请换个文件名 (page、current、repealed 是保留的名字)")
                for path, count in sorted(counts.items()) if count > 1 and path in record_pages]
     hand_written = hand_written_files(config.pages_dir)
+    urls = {page_url(page.path) for page in pages if page.path.endswith(".md")}
     clashes += [
         Problem(SourceRef(f"{config.pages_dir.name}/{file.path}", 1), "", "与自动生成的页面同名", "请给手写页面换个文件名")
         for file in hand_written
-        if file.path in counts
+        if file.path in counts or (file.path.endswith(".md") and page_url(file.path) in urls)
     ]
     clashes += _shadowing(config, pages, [*hand_written, *attachments])
     if clashes:
         raise ContentError(clashes)
     return site, [*map(stage_copy, hand_written), *pages, *attachments]
+
+
+def page_url(path: str) -> str:
+    """The address MkDocs gives a page with use_directory_urls: rules.md and rules/index.md are both rules/."""
+    stem = path.removesuffix(".md")
+    return (stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/").lower()
 
 
 def _shadowing(config: SiteConfig, pages: list[Page], files: list[CopiedFile | GeneratedFile]) -> list[Problem]:

@@ -186,23 +186,29 @@ def _column(reader: _Declarations, value: RawValue, standard: dict[str, Column])
     before = len(reader.problems)
     base = None
     if "standard" in table:
+        reported = len(reader.problems)
         name = reader.text(table, "standard", "columns")
         base = standard.get(name)
         if base is None:
-            reader.problem(table["standard"].line, "columns.standard", f"没有名为 '{name}' 的标准栏目", "可写 " + ", ".join(standard))
+            if len(reader.problems) == reported:
+                reader.problem(table["standard"].line, "columns.standard", f"没有名为 '{name}' 的标准栏目", "可写 " + ", ".join(standard))
             return None
         for key in ("kind", "report"):
             if key in table:
                 reader.problem(table[key].line, f"columns.{key}", f"标准栏目“{base.name}”的 {key} 不能改",
                                "要不同的记录类型, 请去掉 standard, 完整声明一个新栏目")
                 return None
+    reported = len(reader.problems)
     folder = reader.text(table, "folder", "columns", base.folder if base else "")
-    if not _FOLDER.fullmatch(folder) or set(folder) - set("abcdefghijklmnopqrstuvwxyz0123456789-") or folder in RESERVED_FOLDERS:
+    if len(reader.problems) > reported:
+        pass  # not a text: already reported
+    elif not _FOLDER.fullmatch(folder) or set(folder) - set("abcdefghijklmnopqrstuvwxyz0123456789-") or folder in RESERVED_FOLDERS:
         line = table["folder"].line if "folder" in table else value.line
         reader.problem(line, "columns.folder", f"'{folder}' 不能作为栏目文件夹" if folder else "缺少 folder",
                        "小写字母、数字和连字符, 例如 finance (也是网址的一部分); 不能用 " + ", ".join(sorted(RESERVED_FOLDERS)))
+    reported = len(reader.problems)
     name = reader.name(table, "name", "columns", base.name if base else "")
-    if not name:
+    if not name and len(reader.problems) == reported:
         reader.problem(value.line, "columns.name", "缺少栏目名称", "例如 name: 财政预决算")
     kind = reader.text(table, "kind", "columns", base.kind if base else "item")
     if kind not in KINDS:
@@ -295,7 +301,11 @@ def _fields(reader: _Declarations, value: RawValue | None, kind: str) -> tuple[F
 def _only_when(reader: _Declarations, value: RawValue | None, earlier: list[FieldDecl]) -> tuple[tuple[str, str], ...]:
     if value is None:
         return ()
-    table = reader.table(value, "columns.fields.only_when", tuple(f.name for f in earlier if f.type == "choice"), "例如 only_when: {类别: 公示}")
+    choices = tuple(f.name for f in earlier if f.type == "choice")
+    if not choices:
+        reader.problem(value.line, "columns.fields.only_when", "只能引用写在本字段之前的 choice 字段", "先声明 choice 字段, 例如 {name: 类别, type: choice, options: [通知, 公示]}")
+        return ()
+    table = reader.table(value, "columns.fields.only_when", choices, "例如 only_when: {类别: 公示}")
     found = []
     for key, item in (table or {}).items():
         option = reader.text({key: item}, key, "columns.fields.only_when")
