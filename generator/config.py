@@ -21,15 +21,11 @@ from .content.chrome import FOOTER_ITEMS, Footer
 from .content.columns import Column, read_columns
 from .errors import ConfigError
 from .checks.personal_data import redact
+from .config_values import (CONFIG_FILE, checked_text, key_path, number_of, quoted, table_of, text_of, texts_of,
+                            type_name)
 from .content.readers import first_alias, raw_value
 from .checks.sanitizer import extensions_problem
 
-CONFIG_FILE = "mkdocs.yml"
-MAX_TEXT = 1000  # characters in one configuration value
-# C0 and C1 control characters, line and paragraph separators and bidirectional overrides: never
-# meant in a name, an address or a path, and each can disguise or break what is published.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_LINE_BREAKS = re.compile("[\t\n]")
 SITE_DIR_WHY = "site_dir 是构建输出的目录, 每次构建会被清空, 必须是单独的文件夹, 例如 site"
 STAGE_DIR_WHY = "docs_dir 是 gongkai 生成 Markdown 的目录, 每次生成会被改写, 必须是单独的文件夹, 例如 generated"
 
@@ -136,72 +132,6 @@ def _refuse_aliases(text: str) -> None:
         raise ConfigError(f"{CONFIG_FILE}:{alias.start_mark.line + 1}: 不支持 YAML 的 & 锚点和 * 引用 (每个值请直接写出来)")
 
 
-def _key(where: str, key: str) -> str:
-    return f"{where}.{key}" if where else key
-
-
-def _shown(value: object) -> str:
-    """A value as the message shows it: its repr, cut short."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    try:
-        text = repr(redact(value) if isinstance(value, str) else value)  # masked before repr writes \x07 into it
-    except ValueError:  # an integer too long to print
-        text = type(value).__name__
-    return text if len(text) <= 60 else text[:57] + "…"
-
-
-def _checked(value: str, name: str, lines: bool = False) -> str:
-    """A text value, refused when it is huge or holds control characters (lines: may hold line breaks)."""
-    if len(value) > MAX_TEXT:
-        raise ConfigError(f"{CONFIG_FILE}: {name}: 太长 ({len(value)} 个字符, 最多 {MAX_TEXT} 个)")
-    bad = _CONTROL.search(value) or (None if lines else _LINE_BREAKS.search(value))
-    if bad:
-        raise ConfigError(f"{CONFIG_FILE}: {name}: 含有控制字符 U+{ord(bad.group()):04X}, 请删除 (值为 {_shown(value)})")
-    return value
-
-
-def _text(table: dict, key: str, where: str, default: str = "", lines: bool = False) -> str:
-    value = table.get(key, default)
-    if value is None:
-        return default
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise ConfigError(f"{CONFIG_FILE}: {_key(where, key)}: 应为文字, 实际是 {_type(value)}")
-    return _checked(str(value).strip(), _key(where, key), lines)
-
-
-def _type(value: object) -> str:
-    return {bool: "true/false", dict: "键值表", list: "列表", float: "小数", dt.date: "日期", dt.datetime: "日期时间"}.get(
-        type(value), type(value).__name__)
-
-
-def _number(table: dict, key: str, where: str, default: int, low: int, high: int) -> int:
-    value = table.get(key)
-    if value is None:
-        return default
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ConfigError(f"{CONFIG_FILE}: {_key(where, key)}: 应为 {low} 到 {high} 之间的整数, 实际是 {_shown(value)}")
-    return value
-
-
-def _table(table: dict, key: str, where: str) -> dict:
-    value = table.get(key)
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise ConfigError(f"{CONFIG_FILE}: {_key(where, key)}: 应为键值表 (下一行缩进写 键: 值), 实际是 {_type(value)}")
-    return value
-
-
-def _texts(table: dict, key: str, where: str) -> tuple[str, ...]:
-    values = table.get(key)
-    if values is None:
-        return ()
-    if not isinstance(values, list) or not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in values):
-        raise ConfigError(f"{CONFIG_FILE}: {_key(where, key)}: 应为列表, 例如 [\"0537-1234567\", \"12345\"]")
-    return tuple(_checked(str(v).strip(), _key(where, key)) for v in values)
-
-
 def _lifecycle(table: dict) -> Lifecycle:
     where = "extra.gongkai.validity"
     default = Lifecycle()
@@ -211,11 +141,11 @@ def _lifecycle(table: dict) -> Lifecycle:
     if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
         raise ConfigError(f"{CONFIG_FILE}: {where}.provisional_words: 应为文字列表, 例如 [暂行, 试行]")
     return Lifecycle(
-        years=_number(table, "years", where, default.years, 1, 100),
-        provisional_years=_number(table, "provisional_years", where, default.provisional_years, 1, 100),
-        provisional_words=tuple(_checked(w.strip(), f"{where}.provisional_words") for w in words),
-        warn_days=_number(table, "warn_days", where, default.warn_days, 0, 3650),
-        interpretation_required_from=_number(table, "interpretation_required_from", where,
+        years=number_of(table, "years", where, default.years, 1, 100),
+        provisional_years=number_of(table, "provisional_years", where, default.provisional_years, 1, 100),
+        provisional_words=tuple(checked_text(w.strip(), f"{where}.provisional_words") for w in words),
+        warn_days=number_of(table, "warn_days", where, default.warn_days, 0, 3650),
+        interpretation_required_from=number_of(table, "interpretation_required_from", where,
                                              default.interpretation_required_from, 1949, 2100),
     )
 
@@ -230,7 +160,7 @@ def _month_day(table: dict, key: str, default: tuple[int, int]) -> tuple[int, in
         month, day = (int(part) for part in str(value).split("-"))
         dt.date(2001, month, day)
     except (ValueError, OverflowError):
-        raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.report_deadlines.{key}: 应为 月-日, 例如 \"01-31\", 实际是 {_shown(value)}") from None
+        raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.report_deadlines.{key}: 应为 月-日, 例如 \"01-31\", 实际是 {quoted(value)}") from None
     return month, day
 
 
@@ -241,33 +171,33 @@ def _deadlines(table: dict) -> ReportDeadlines:
 
 def _footer(table: dict, gongkai: dict, contact: Contact) -> Footer:
     where = "extra.gongkai.footer"
-    site_id_code = _text(gongkai, "site_id_code", "extra.gongkai")
-    jiucuo = _text(table, "jiucuo_url", where) or (
+    site_id_code = text_of(gongkai, "site_id_code", "extra.gongkai")
+    jiucuo = text_of(table, "jiucuo_url", where) or (
         f"https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code={site_id_code}" if site_id_code else "")
     contact_line = "；".join(f"{label}：{value}" for value, label in ((contact.address, "地址"), (contact.phone, "电话")) if value)
     keys = tuple(key for key, _, _ in FOOTER_ITEMS)
-    portal = keys if table.get("provided_by_portal") is True else _texts(table, "provided_by_portal", where)
+    portal = keys if table.get("provided_by_portal") is True else texts_of(table, "provided_by_portal", where)
     unknown = [item for item in portal if item not in keys]
     if unknown:
-        raise ConfigError(f"{CONFIG_FILE}: {where}.provided_by_portal: 不认识 {_shown(unknown[0])} (可写 true, 或列出 {', '.join(keys)})")
-    return Footer(host=_text(gongkai, "host", "extra.gongkai"), contact=contact_line, site_id_code=site_id_code,
-                  icp=_text(table, "icp", where), police_record=_text(table, "police_record", where),
-                  dzjg_url=_text(table, "dzjg_url", where), jiucuo_url=jiucuo, provided_by_portal=portal)
+        raise ConfigError(f"{CONFIG_FILE}: {where}.provided_by_portal: 不认识 {quoted(unknown[0])} (可写 true, 或列出 {', '.join(keys)})")
+    return Footer(host=text_of(gongkai, "host", "extra.gongkai"), contact=contact_line, site_id_code=site_id_code,
+                  icp=text_of(table, "icp", where), police_record=text_of(table, "police_record", where),
+                  dzjg_url=text_of(table, "dzjg_url", where), jiucuo_url=jiucuo, provided_by_portal=portal)
 
 
 def _application(table: dict, contact: Contact) -> Application:
     where = "extra.gongkai.application"
     unknown = sorted(str(k) for k in table if k not in Application.__dataclass_fields__)
     if unknown:
-        raise ConfigError(f"{CONFIG_FILE}: {where}: 不认识 {_shown(unknown[0])} (可写 {', '.join(Application.__dataclass_fields__)})")
-    found = {key: _text(table, key, where) for key in Application.__dataclass_fields__}
+        raise ConfigError(f"{CONFIG_FILE}: {where}: 不认识 {quoted(unknown[0])} (可写 {', '.join(Application.__dataclass_fields__)})")
+    found = {key: text_of(table, key, where) for key in Application.__dataclass_fields__}
     online = found["online_url"]
     if online and not re.fullmatch(r"https://[\w.-]+(?::\d+)?(?:/[\w./?=&%#~+-]*)?", online, re.ASCII):
-        raise ConfigError(f"{CONFIG_FILE}: {where}.online_url: 应为 https:// 开头的网址, 实际是 {_shown(online)}")
+        raise ConfigError(f"{CONFIG_FILE}: {where}.online_url: 应为 https:// 开头的网址, 实际是 {quoted(online)}")
     for key, fallback in (("address", contact.address), ("phone", contact.phone), ("email", contact.email), ("hours", contact.hours)):
         found[key] = found[key] or fallback
     if found["email"] and not re.fullmatch(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", found["email"], re.ASCII):
-        raise ConfigError(f"{CONFIG_FILE}: {where}.email: 应为电子邮箱地址, 例如 gk@example.gov.cn, 实际是 {_shown(found['email'])}")
+        raise ConfigError(f"{CONFIG_FILE}: {where}.email: 应为电子邮箱地址, 例如 gk@example.gov.cn, 实际是 {quoted(found['email'])}")
     return Application(**found)
 
 
@@ -285,19 +215,19 @@ def _columns(text: str) -> tuple[Column, ...]:
 
 
 def _standard_catalog(root: Path, gongkai: dict) -> Path | None:
-    written = _text(gongkai, "standard_catalog", "extra.gongkai")
+    written = text_of(gongkai, "standard_catalog", "extra.gongkai")
     if not written:
         return None
     path = (root / written).resolve()
     if not _inside(path, root) or path.suffix not in (".yml", ".yaml"):
-        raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.standard_catalog: 应为项目内的 .yml 文件, 例如 standard-catalog.yml, 实际是 {_shown(written)}")
+        raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.standard_catalog: 应为项目内的 .yml 文件, 例如 standard-catalog.yml, 实际是 {quoted(written)}")
     return path
 
 
 def _search(gongkai: dict) -> str:
-    engine = _text(gongkai, "search", "extra.gongkai", "pagefind")
+    engine = text_of(gongkai, "search", "extra.gongkai", "pagefind")
     if engine not in ("pagefind", "material"):
-        raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.search: 应为 pagefind 或 material, 实际是 {_shown(engine)}")
+        raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.search: 应为 pagefind 或 material, 实际是 {quoted(engine)}")
     return engine
 
 
@@ -319,9 +249,9 @@ def _inside(child: Path, parent: Path) -> bool:
 
 def _folder(root: Path, table: dict, key: str, where: str, default: str) -> tuple[Path, str]:
     """A folder named in mkdocs.yml, resolved (symbolic links followed), and the value as written."""
-    value = _text(table, key, where, default)
+    value = text_of(table, key, where, default)
     if not value:
-        raise ConfigError(f"{CONFIG_FILE}: {_key(where, key)}: 不能为空 (例如 {default})")
+        raise ConfigError(f"{CONFIG_FILE}: {key_path(where, key)}: 不能为空 (例如 {default})")
     return (root / value).resolve(), value
 
 
@@ -329,7 +259,7 @@ def _theme_dir(root: Path, raw: dict) -> Path | None:
     theme = raw.get("theme")
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     if isinstance(custom, str) and custom.strip():
-        return (root / _checked(custom.strip(), "theme.custom_dir")).resolve()
+        return (root / checked_text(custom.strip(), "theme.custom_dir")).resolve()
     return None
 
 
@@ -398,7 +328,7 @@ def _load_config(root: Path) -> SiteConfig:
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
-        raise ConfigError(f"{CONFIG_FILE}: 应为键值表 (site_name: …, extra: …), 实际是 {_type(raw)}")
+        raise ConfigError(f"{CONFIG_FILE}: 应为键值表 (site_name: …, extra: …), 实际是 {type_name(raw)}")
     extra = raw.get("extra") or {}
     gongkai = extra.get("gongkai") if isinstance(extra, dict) else None
     if not isinstance(gongkai, dict):
@@ -406,10 +336,10 @@ def _load_config(root: Path) -> SiteConfig:
     if "empty_reasons" in gongkai:
         raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.empty_reasons: 已改为写在各栏目的 empty 中 "
                           "(例如 columns: [{standard: interpretations, empty: 本机关暂无需要解读的政策文件。}, …])")
-    contact_table = _table(gongkai, "contact", "extra.gongkai")
-    contact = Contact(**{k: _text(contact_table, k, "extra.gongkai.contact") for k in ("address", "phone", "hours", "email")})
-    index_number = _table(gongkai, "index_number", "extra.gongkai")
-    town = _text(gongkai, "town", "extra.gongkai")
+    contact_table = table_of(gongkai, "contact", "extra.gongkai")
+    contact = Contact(**{k: text_of(contact_table, k, "extra.gongkai.contact") for k in ("address", "phone", "hours", "email")})
+    index_number = table_of(gongkai, "index_number", "extra.gongkai")
+    town = text_of(gongkai, "town", "extra.gongkai")
     if not town:
         raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.town: 不能为空 (例如 纸坊镇)")
     content_dir, _ = _folder(root, gongkai, "content_dir", "extra.gongkai", "content")
@@ -421,27 +351,27 @@ def _load_config(root: Path) -> SiteConfig:
             raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.{key}: 不能是项目根目录或包含它 (例如 {'content' if key == 'content_dir' else 'docs'})")
     config = SiteConfig(
         root=root,
-        content_dir=root / _text(gongkai, "content_dir", "extra.gongkai", "content"),
-        pages_dir=root / _text(gongkai, "pages_dir", "extra.gongkai", "docs"),
+        content_dir=root / text_of(gongkai, "content_dir", "extra.gongkai", "content"),
+        pages_dir=root / text_of(gongkai, "pages_dir", "extra.gongkai", "docs"),
         stage_dir=stage_dir,
         site_dir=site_dir,
-        site_name=_text(raw, "site_name", ""),
+        site_name=text_of(raw, "site_name", ""),
         town=town,
-        issuer=_text(gongkai, "issuer", "extra.gongkai"),
-        host=_text(gongkai, "host", "extra.gongkai"),
+        issuer=text_of(gongkai, "issuer", "extra.gongkai"),
+        host=text_of(gongkai, "host", "extra.gongkai"),
         contact=contact,
-        site_url=_text(raw, "site_url", ""),
-        site_id_code=_text(gongkai, "site_id_code", "extra.gongkai"),
-        index_prefix=_text(index_number, "prefix", "extra.gongkai.index_number"),
-        index_serial_digits=_number(index_number, "serial_digits", "extra.gongkai.index_number", 5, 1, 10),
-        lifecycle=_lifecycle(_table(gongkai, "validity", "extra.gongkai")),
-        deadlines=_deadlines(_table(gongkai, "report_deadlines", "extra.gongkai")),
-        allowed_numbers=_texts(_table(gongkai, "personal_data", "extra.gongkai"), "allowed", "extra.gongkai.personal_data"),
-        footer=_footer(_table(gongkai, "footer", "extra.gongkai"), gongkai, contact),
+        site_url=text_of(raw, "site_url", ""),
+        site_id_code=text_of(gongkai, "site_id_code", "extra.gongkai"),
+        index_prefix=text_of(index_number, "prefix", "extra.gongkai.index_number"),
+        index_serial_digits=number_of(index_number, "serial_digits", "extra.gongkai.index_number", 5, 1, 10),
+        lifecycle=_lifecycle(table_of(gongkai, "validity", "extra.gongkai")),
+        deadlines=_deadlines(table_of(gongkai, "report_deadlines", "extra.gongkai")),
+        allowed_numbers=texts_of(table_of(gongkai, "personal_data", "extra.gongkai"), "allowed", "extra.gongkai.personal_data"),
+        footer=_footer(table_of(gongkai, "footer", "extra.gongkai"), gongkai, contact),
         columns=_columns(text),
-        application=_application(_table(gongkai, "application", "extra.gongkai"), contact),
+        application=_application(table_of(gongkai, "application", "extra.gongkai"), contact),
         standard_catalog=_standard_catalog(root, gongkai),
-        stale_months=_number(gongkai, "stale_months", "extra.gongkai", 6, 1, 120),
+        stale_months=number_of(gongkai, "stale_months", "extra.gongkai", 6, 1, 120),
         search=_search(gongkai),
         nav=_nav(raw.get("nav") or []),
         text=text,

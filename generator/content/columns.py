@@ -14,6 +14,7 @@ from importlib import resources
 
 import yaml
 
+from ..config_values import CONFIG_FILE
 from ..errors import Problem, SourceRef
 from .readers import RawValue, raw_value
 
@@ -343,11 +344,9 @@ def nav_problems(columns: tuple[Column, ...], nav: tuple, text: str, standard_ca
     wanted = [(f"{c.folder}/index.md", c.name, c.line or nav_line) for c in columns]
     wanted += [("guide.md", "政府信息公开指南", nav_line), ("application/index.md", "依申请公开", nav_line)]
     wanted += [("standard-catalog/index.md", "基层政务公开标准目录", nav_line)] if standard_catalog else []
-    return [Problem(SourceRef(CONFIG_NAME, line), "nav", f"“{name}”的页面 {path} 不在导航中", f"在 nav 中加一行 - {name}: {path}")
+    return [Problem(SourceRef(CONFIG_FILE, line), "nav", f"“{name}”的页面 {path} 不在导航中", f"在 nav 中加一行 - {name}: {path}")
             for path, name, line in wanted if path not in listed]
 
-
-CONFIG_NAME = "mkdocs.yml"
 
 
 def _nav_paths(items: tuple) -> list[str]:
