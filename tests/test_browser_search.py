@@ -70,3 +70,10 @@ def test_clicking_a_result_opens_the_report(sample_url):
         page.locator(".gk-search__result a", has_text="法治").first.click()
         page.wait_for_url("**/fazhi/2023-fazhi-zhengfu-jianshe/")
         assert page.locator("h1").first.inner_text() == REPORT_TITLE
+
+
+@pytest.mark.parametrize("query, title", [("申请表", "依申请公开"), ("信息处理费", "依申请公开"),
+                                          ("乡镇财政预算", "基层政务公开标准目录"), ("监督和救济", "纸坊镇人民政府政府信息公开指南")])
+def test_pages_made_from_configuration_are_found(sample_url, query, title):
+    with chromium_page() as page:
+        assert title in search(page, sample_url, query)

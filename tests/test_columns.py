@@ -234,3 +234,18 @@ def test_a_column_may_not_take_the_address_of_a_hand_written_page(project):
     with pytest.raises(ContentError) as caught:
         plan(load_config(root), dt.date(2024, 6, 1))
     assert [str(p) for p in caught.value.problems] == ["docs/notices.md:1: 与自动生成的页面同名 (请给手写页面换个文件名)"]
+
+
+def test_reports_are_listed_and_crumbed_by_the_year_they_report_on(village_site):
+    page = html(village_site, "fazhi/2023-fazhi-zhengfu-jianshe/index.html")  # published 2024-03-28
+    assert "› 2023年" in page and "› 2024年" not in page
+    assert '<h2 id="2023年">2023年</h2>' in html(village_site, "fazhi/index.html")
+
+
+@pytest.mark.parametrize("word", ["机构信息", "公示", "财政预决算", "行政处罚", "低保", "重大建设项目", "应急预案", "宅基地", "年报", "法治报告"])
+def test_gongkai_new_makes_a_valid_record_in_every_standard_column(tmp_path, word):
+    root = copy_sample_project(tmp_path)
+    result = gongkai(root, "new", word, f"【示例】新建的{word}", "--name", "new-one")
+    assert result.returncode == 0, result.stderr
+    check = gongkai(root, "check")
+    assert check.returncode == 0, check.stderr

@@ -7,6 +7,7 @@ import datetime as dt
 from . import report_checks
 from ..errors import Problem, SourceRef
 from ..content.lifecycle import IN_FORCE
+from ..config_values import CONFIG_FILE
 from ..content.readers import relative_to_root
 from ..content.site import Site, listed
 
@@ -44,7 +45,7 @@ def _application_channels(site: Site) -> list[Problem]:
     application = site.config.application
     if application.address or application.fax or application.email or application.online_url:
         return []
-    return [Problem(SourceRef("mkdocs.yml", 1), "application", "依申请公开没有任何申请渠道 (地址、传真、电子邮件或在线平台)",
+    return [Problem(SourceRef(CONFIG_FILE, 1), "application", "依申请公开没有任何申请渠道 (地址、传真、电子邮件或在线平台)",
                     "在 extra.gongkai.application (或 contact) 中写明受理机构的地址等", warning=True)]
 
 

@@ -85,7 +85,9 @@ def record_entry(record: Record, site: Site) -> SearchRecord:
 
 
 def page_entry(path: str, markdown: str) -> SearchRecord:
-    """A hand-written page from docs/: its first heading is its title."""
+    """A hand-written page from docs/, or one made from configuration (指南, 依申请公开): its first heading is its title."""
+    if markdown.startswith("---\n") and "\n---\n" in markdown[4:]:
+        markdown = markdown[4:].split("\n---\n", 1)[1]  # the page settings are not its words
     title = next((line[2:].strip() for line in markdown.split("\n") if line.startswith("# ")), path)
     url = "" if path == "index.md" else path.removesuffix("index.md").removesuffix(".md") + ("" if path.endswith("index.md") else "/")
     return SearchRecord(url, title, plain_text(markdown), {}, {"类型": [HAND_WRITTEN_KIND]})
