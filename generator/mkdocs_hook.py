@@ -138,4 +138,6 @@ def on_serve(server, config, builder):
     for folder in (settings.content_dir, settings.pages_dir):
         if folder.is_dir():
             server.watch(str(folder))
+    if settings.standard_catalog is not None and settings.standard_catalog.is_file():
+        server.watch(str(settings.standard_catalog))  # its page changes with it
     return server
