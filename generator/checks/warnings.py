@@ -64,7 +64,7 @@ def _overdue_matters(site: Site) -> list[Problem]:
                 column = site.config.column(matter.folder).name
                 what = f"最新一条发布于 {newest.isoformat()}" if newest else "还没有任何信息"
                 found.append(Problem(SourceRef(shown, matter.line), "更新周期", f"事项“{matter.name}”所在的“{column}”栏目{what}, 超过了更新周期 {period}",
-                                     f"在 content/{matter.folder}/ 中发布这一事项的新信息", warning=True))
+                                     f"在 {site.config.content_dir.name}/{matter.folder}/ 中发布这一事项的新信息", warning=True))
     return found
 
 
