@@ -91,7 +91,8 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", parents=[common], help="新建一条信息 / create a record",
                               description="在 content/ 中按模板新建文件, 填好今天的日期和下一个索引号; 不覆盖已有文件 / "
                                           "create a record file with today's date and the next free 索引号; never overwrites")
-    new.add_argument("type", help="类型 / type: 通知 公告 公示 规范性文件 解读 报告 (or notice, policy, interpretation, report)")
+    new.add_argument("type", help="栏目名称、文件夹名或别名, 例如 通知 公示 规范性文件 解读 财政预决算 行政处罚 年报 法治报告 / "
+                                  "a column's name, folder or alias (mkdocs.yml extra.gongkai.columns)")
     new.add_argument("title", help="标题 / title")
     new.add_argument("--name", default="", help="文件名 (不含 .md), 默认用索引号序号 / file name without .md")
     commands.add_parser("number", parents=[common], help="补编索引号 / assign missing 索引号",
