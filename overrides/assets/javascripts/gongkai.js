@@ -145,13 +145,16 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "md-header__button gk-elder-toggle";
-    button.textContent = "长者模式";
     var root = document.documentElement;
-    button.setAttribute("aria-pressed", root.classList.contains("gk-elder") ? "true" : "false");
+    function show(on) {  // the label says what a press does: 长者模式, or 退出长者模式 once it is on
+      button.textContent = on ? "退出长者模式" : "长者模式";
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+    }
+    show(root.classList.contains("gk-elder"));
     button.addEventListener("click", function () {
       var on = !root.classList.contains("gk-elder");
       root.classList.toggle("gk-elder", on);
-      button.setAttribute("aria-pressed", on ? "true" : "false");
+      show(on);
       try { localStorage.setItem(ELDER_KEY, on ? "1" : "0"); } catch (error) { /* private mode: not remembered */ }
     });
     var search = header.querySelector(".md-search");
