@@ -14,7 +14,7 @@ from .content.lifecycle import published_attachments
 from .content.models import Report, validate
 from .pages.outputs import CopiedFile, GeneratedFile, Page
 from .pages import generate
-from .pages.disclosure import disclosure_outputs
+from .pages.disclosure import disclosure_pages
 from .content.columns import nav_problems
 from .content.readers import read_tree
 from .content.standard_catalog import read_standard_catalog
@@ -102,7 +102,7 @@ def _shadowing(config: SiteConfig, pages: list[Page], files: list[CopiedFile | G
 def index_search(config: SiteConfig, site: Site) -> None:
     """Write the Pagefind index into the built site (after MkDocs has built it)."""
     hand_written = {f.path: f.source.read_text(encoding="utf-8") for f in hand_written_files(config.pages_dir) if f.path.endswith(".md")}
-    hand_written |= {p.path: p.text for p in disclosure_outputs(site) if isinstance(p, Page)}  # 指南, 依申请公开, 标准目录
+    hand_written |= {p.path: p.text for p in disclosure_pages(site)}  # 指南, 依申请公开, 标准目录
     try:
         write_index(search_entries(site, hand_written), config.site_dir / "pagefind")
     except Exception as error:  # the Pagefind service reports its failures as many exception types

@@ -30,7 +30,7 @@ def _stale_columns(site: Site) -> list[Problem]:
     limit = months_before(site.today, site.config.stale_months)
     for column in site.config.columns:
         where = SourceRef(f"{site.config.content_dir.name}/{column.folder}", 1)
-        newest = max((r.published for r in listed(site.in_column(column.folder))), default=None)
+        newest = site.newest_in(column.folder)
         if newest is None and not column.empty:
             found.append(Problem(where, "", f"“{column.name}”栏目没有任何信息, 也没有说明原因",
                                  "发布信息, 或在 mkdocs.yml 该栏目的 empty 中写明原因", warning=True))
@@ -59,7 +59,7 @@ def _overdue_matters(site: Site) -> list[Problem]:
                 continue
             period = matter.period
             since = months_before(site.today, period.amount) if period.unit == "月" else site.today - dt.timedelta(days=period.amount)
-            newest = max((r.published for r in listed(site.in_column(matter.folder))), default=None)
+            newest = site.newest_in(matter.folder)
             if newest is None or newest < since:
                 column = site.config.column(matter.folder).name
                 what = f"最新一条发布于 {newest.isoformat()}" if newest else "还没有任何信息"

@@ -23,11 +23,14 @@ REPORT_TYPES = {"gongkai": "政府信息公开", "fazhi": "法治政府建设"}
 FIELD_TYPES = ("text", "date", "year", "doc_number", "choice", "list", "table", "publicity_end", "party")
 # Keys every record has, and those a kind adds: a declared field may not take one of their names.
 COMMON_KEYS = ("标题", "发布日期", "发布机构", "发文机关", "索引号", "摘要", "关键词", "附件", "撤回", "修订记录", "公开号码")
-KIND_KEYS = {
-    "item": (),
-    "policy": ("文号", "成文日期", "施行日期", "有效期至", "主题分类", "废止", "修改"),
-    "interpretation": ("解读文件",),
-    "report": ("年度", "报告类型", "表二", "表三", "表四"),
+# The fields each kind brings (models.py converts them) and their field type, for group/sort/show; a
+# declared field may not take one of their names.
+KIND_FIELDS: dict[str, dict[str, str]] = {
+    "item": {},
+    "policy": {"文号": "doc_number", "成文日期": "date", "施行日期": "date", "有效期至": "date", "主题分类": "text",
+               "废止": "entry", "修改": "list"},
+    "interpretation": {"解读文件": "doc_number"},
+    "report": {"年度": "year", "报告类型": "text", "表二": "table", "表三": "table", "表四": "table"},
 }
 YEAR = "year"  # group/sort by the year of 发布日期
 PUBLISHED = "发布日期"
@@ -242,21 +245,15 @@ RESERVED_FOLDERS = frozenset({"catalog", "search", "sitemap", "contact", "feeds"
                               "standard-catalog", "page", "current", "repealed"})
 
 
-def _kind_field_types(kind: str) -> dict[str, str]:
-    """The types of the fields a kind brings, for group/sort/show."""
-    return {"policy": {"成文日期": "date", "施行日期": "date", "有效期至": "date", "文号": "doc_number", "主题分类": "text"},
-            "report": {"年度": "year"}, "interpretation": {"解读文件": "doc_number"}}.get(kind, {})
-
-
 def _check_listing(reader: _Declarations, column: Column, table: dict[str, RawValue]) -> None:
-    types = {**_kind_field_types(column.kind), **{f.name: f.type for f in column.fields}}
+    types = {**KIND_FIELDS[column.kind], **{f.name: f.type for f in column.fields}}
     line = lambda key: table[key].line if key in table else column.line  # noqa: E731
     if column.group != YEAR and types.get(column.group) not in ("year", "choice"):
         reader.problem(line("group"), "columns.group", f"不能按 '{column.group}' 分组", "可写 year (发布年份), 或本栏目一个 year 或 choice 类型字段的名称")
     if column.sort != PUBLISHED and types.get(column.sort) not in ("date", "year"):
         reader.problem(line("sort"), "columns.sort", f"不能按 '{column.sort}' 排序", "可写 发布日期, 或本栏目一个 date 或 year 类型字段的名称")
     for name in column.show:
-        if name not in types or types[name] == "table":
+        if name not in types or types[name] in ("table", "entry"):
             reader.problem(line("show"), "columns.show", f"列表中不能显示 '{name}'", "可写本栏目的字段名 (table 类型除外)")
 
 
@@ -266,7 +263,7 @@ def _fields(reader: _Declarations, value: RawValue | None, kind: str) -> tuple[F
     if value.kind != "list":
         reader.problem(value.line, "columns.fields", "应为字段的列表", "例如 - {name: 年度, type: year, required: true}")
         return ()
-    taken = set(COMMON_KEYS) | set(KIND_KEYS[kind])
+    taken = set(COMMON_KEYS) | set(KIND_FIELDS[kind])
     found: list[FieldDecl] = []
     for item in value.data:  # type: ignore[union-attr]
         table = reader.table(item, "columns.fields", FIELD_KEYS, "例如 - {name: 年度, type: year}")

@@ -11,7 +11,7 @@ from ..errors import ConfigError, Problem
 from .fields import FIRST_YEAR, LAST_YEAR
 from .lifecycle import PolicyStatus, start_date, status_of
 from .columns import PUBLISHED, YEAR, Column
-from .models import Interpretation, Policy, Record, Report
+from .models import Interpretation, Policy, Record, Report, content_type_of
 from .standard_catalog import Domain
 
 R = TypeVar("R", bound=Record)
@@ -40,6 +40,10 @@ class Site:
     def in_column(self, folder: str) -> tuple[Record, ...]:
         return self.columns.get(folder, ())
 
+    def newest_in(self, folder: str) -> dt.date | None:
+        """The 发布日期 of the column's newest listed record: when it was last updated."""
+        return max((r.published for r in self.in_column(folder) if r.withdrawal is None), default=None)
+
 
 def listed(records: Iterable[R]) -> tuple[R, ...]:
     """What listings, search, the 目录 and feeds show: everything not withdrawn (撤回)."""
@@ -55,19 +59,12 @@ def _newest_first(records: Iterable[R]) -> tuple[R, ...]:
     return tuple(sorted(records, key=lambda r: (-r.published.toordinal(), r.title, r.slug)))
 
 
-# The kinds' own fields a column may group or sort by, and the record attribute that holds each.
-_KIND_ATTRIBUTES = {"年度": "year", "成文日期": "signed", "施行日期": "effective", "有效期至": "valid_until", "文号": "doc_number",
-                    "主题分类": "topic", "解读文件": "interprets"}
-
-
-def field_value(record: Record, name: str) -> object:
-    """A field of the record by the name staff write: a kind's own field, or a declared one."""
+def field_value(record: Record, column: Column, name: str) -> object:
+    """A field of the record by the name staff write: a kind's own field (its record attribute), or a declared one."""
     if name == PUBLISHED:
         return record.published
-    attribute = _KIND_ATTRIBUTES.get(name)
-    if attribute and hasattr(record, attribute):
-        return getattr(record, attribute)
-    return record.value(name)
+    spec = content_type_of(column).spec(name)
+    return getattr(record, spec.attr) if spec and spec.attr and spec.declared is None else record.value(name)
 
 
 def made_on(record: Record) -> dt.date:
@@ -78,7 +75,7 @@ def made_on(record: Record) -> dt.date:
 def in_listing_order(column: Column, records: Iterable[R]) -> tuple[R, ...]:
     """Newest first by the column's sort field (then by 发布日期); records without it last."""
     def key(record: R) -> tuple:
-        value = field_value(record, column.sort)
+        value = field_value(record, column, column.sort)
         rank = value.toordinal() if isinstance(value, dt.date) else value if isinstance(value, int) else None
         return (rank is None, -(rank or 0), -record.published.toordinal(), record.title, record.slug)
     return tuple(sorted(records, key=key))
@@ -88,7 +85,7 @@ def group_label(record: Record, column: Column) -> str:
     """The heading a record is listed under, and the last step of its breadcrumbs: 2023年, or 预算."""
     if column.group == YEAR:
         return f"{record.published.year}年"
-    value = field_value(record, column.group)
+    value = field_value(record, column, column.group)
     return f"{value}年" if isinstance(value, int) else str(value) if value else "其他"
 
 

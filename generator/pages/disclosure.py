@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..content.markdown_text import inline, relative
-from ..content.site import Site, listed
+from ..content.site import Site
 from ..content.standard_catalog import Matter
 from .application_form import FORM_FILE, FORM_TITLE, form_docx, form_sections
 from .listings import APPLICATION_PAGE, CATALOG_FOLDER, GUIDE_PAGE, RULES_PAGE, STANDARD_CATALOG_PAGE
@@ -40,11 +40,13 @@ def channels(site: Site) -> list[Channel]:
     return found
 
 
-def disclosure_outputs(site: Site) -> list[Page | GeneratedFile]:
-    outputs: list[Page | GeneratedFile] = [_guide(site), _application(site), GeneratedFile(FORM_FILE, form_docx(site.config.application.office))]
-    if site.config.standard_catalog is not None:
-        outputs.append(_standard_catalog(site))
-    return outputs
+def disclosure_pages(site: Site) -> list[Page]:
+    """The 指南, 依申请公开 and (when configured) the 标准目录: also what search indexes of them."""
+    return [_guide(site), _application(site), *([_standard_catalog(site)] if site.config.standard_catalog is not None else [])]
+
+
+def application_form(site: Site) -> GeneratedFile:
+    return GeneratedFile(FORM_FILE, form_docx(site.config.application.office))
 
 
 def _guide(site: Site) -> Page:
@@ -77,7 +79,7 @@ def _standard_catalog(site: Site) -> Page:
         rows = []
         for matter in domain.matters:
             column = site.config.column(matter.folder)
-            newest = max((r.published for r in listed(site.in_column(matter.folder))), default=None)
+            newest = site.newest_in(matter.folder)
             rows.append(MatterRow(matter, column.name, relative(f"{matter.folder}/index.md", here), newest.isoformat() if newest else ""))
         domains.append((domain.name, rows))
     return Page(here, render("standard_catalog.md.j2", domains=domains, today=site.today))

@@ -104,7 +104,7 @@ def rows(site: Site, records: Sequence[Record], from_page: str) -> list[Row]:
     for r in records:
         column = site.config.column(r.section)
         found.append(Row(r, link(r, from_page), column.name, getattr(r, "doc_number", ""), status_of(r, site), group_label(r, column),
-                         tuple(shown_value(field_value(r, name)) for name in column.show)))
+                         tuple(shown_value(field_value(r, column, name)) for name in column.show)))
     return found
 
 
