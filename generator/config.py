@@ -21,6 +21,7 @@ from .content.chrome import FOOTER_ITEMS, Footer
 from .content.columns import Column, read_columns
 from .errors import ConfigError
 from .checks.personal_data import redact
+from .validity import Validity, validity_of
 from .config_values import (CONFIG_FILE, checked_text, key_path, number_of, quoted, table_of, text_of, texts_of,
                             type_name)
 from .content.readers import first_alias, raw_value
@@ -53,17 +54,6 @@ class Application:
 
 
 @dataclass(frozen=True)
-class Lifecycle:
-    """How long a 规范性文件 stays in force when it states no 有效期至 (domain.md §3; varies by province)."""
-
-    years: int = 5
-    provisional_years: int = 2  # titles with a provisional word: 暂行, 试行
-    provisional_words: tuple[str, ...] = ("暂行", "试行")
-    warn_days: int = 180  # `check` warns this many days before a document expires
-    interpretation_required_from: int = 2020  # 规范性文件 published from this year on need a 政策解读
-
-
-@dataclass(frozen=True)
 class ReportDeadlines:
     """Last day (month, day) of the following year on which an annual report may be published."""
 
@@ -87,8 +77,9 @@ class SiteConfig:
     site_id_code: str = ""  # 网站标识码, for the meta tags national crawlers read
     index_prefix: str = ""  # 索引号 前段码: the body's 统一社会信用代码
     index_serial_digits: int = 5
-    lifecycle: Lifecycle = Lifecycle()
+    validity: Validity = Validity()
     deadlines: ReportDeadlines = ReportDeadlines()
+    first_year: int = 0  # the first year the site publishes for (reports of earlier years are elsewhere); 0: its oldest record's
     allowed_numbers: tuple[str, ...] = ()  # phone numbers that may be published anywhere (hotlines)
     footer: Footer = Footer()
     columns: tuple[Column, ...] = ()  # the declared columns (栏目), in the order the site shows them
@@ -130,24 +121,6 @@ def _refuse_aliases(text: str) -> None:
     alias = first_alias(text, _TolerantLoader)
     if alias is not None:
         raise ConfigError(f"{CONFIG_FILE}:{alias.start_mark.line + 1}: 不支持 YAML 的 & 锚点和 * 引用 (每个值请直接写出来)")
-
-
-def _lifecycle(table: dict) -> Lifecycle:
-    where = "extra.gongkai.validity"
-    default = Lifecycle()
-    words = table.get("provisional_words", list(default.provisional_words))
-    if words is None:
-        words = []
-    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-        raise ConfigError(f"{CONFIG_FILE}: {where}.provisional_words: 应为文字列表, 例如 [暂行, 试行]")
-    return Lifecycle(
-        years=number_of(table, "years", where, default.years, 1, 100),
-        provisional_years=number_of(table, "provisional_years", where, default.provisional_years, 1, 100),
-        provisional_words=tuple(checked_text(w.strip(), f"{where}.provisional_words") for w in words),
-        warn_days=number_of(table, "warn_days", where, default.warn_days, 0, 3650),
-        interpretation_required_from=number_of(table, "interpretation_required_from", where,
-                                             default.interpretation_required_from, 1949, 2100),
-    )
 
 
 def _month_day(table: dict, key: str, default: tuple[int, int]) -> tuple[int, int]:
@@ -364,8 +337,9 @@ def _load_config(root: Path) -> SiteConfig:
         site_id_code=text_of(gongkai, "site_id_code", "extra.gongkai"),
         index_prefix=text_of(index_number, "prefix", "extra.gongkai.index_number"),
         index_serial_digits=number_of(index_number, "serial_digits", "extra.gongkai.index_number", 5, 1, 10),
-        lifecycle=_lifecycle(table_of(gongkai, "validity", "extra.gongkai")),
+        validity=validity_of(table_of(gongkai, "validity", "extra.gongkai")),
         deadlines=_deadlines(table_of(gongkai, "report_deadlines", "extra.gongkai")),
+        first_year=number_of(gongkai, "first_year", "extra.gongkai", 0, 1949, 2100),
         allowed_numbers=texts_of(table_of(gongkai, "personal_data", "extra.gongkai"), "allowed", "extra.gongkai.personal_data"),
         footer=_footer(table_of(gongkai, "footer", "extra.gongkai"), gongkai, contact),
         columns=_columns(text),

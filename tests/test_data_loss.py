@@ -382,15 +382,23 @@ HOSTILE = [
      "mkdocs.yml: extra.gongkai.index_number.serial_digits: 应为 1 到 10 之间的整数, 实际是 0"),
     (G + "    index_number: {serial_digits: 100000000000}\n",
      "mkdocs.yml: extra.gongkai.index_number.serial_digits: 应为 1 到 10 之间的整数, 实际是 100000000000"),
-    (G + "    validity: {years: 0}\n", "mkdocs.yml: extra.gongkai.validity.years: 应为 1 到 100 之间的整数, 实际是 0"),
-    (G + "    validity: {years: 10000}\n", "mkdocs.yml: extra.gongkai.validity.years: 应为 1 到 100 之间的整数, 实际是 10000"),
-    (G + "    validity: {provisional_years: 101}\n",
-     "mkdocs.yml: extra.gongkai.validity.provisional_years: 应为 1 到 100 之间的整数, 实际是 101"),
-    (G + "    validity: {warn_days: 99999999}\n",
-     "mkdocs.yml: extra.gongkai.validity.warn_days: 应为 0 到 3650 之间的整数, 实际是 99999999"),
+    (G + "    validity: {default_years: 0}\n", "mkdocs.yml: extra.gongkai.validity.default_years: 应为 1 到 100 之间的整数, 实际是 0"),
+    (G + "    validity: {max_years: 10000}\n", "mkdocs.yml: extra.gongkai.validity.max_years: 应为 1 到 100 之间的整数, 实际是 10000"),
+    (G + "    validity: {default_provisional_years: 101}\n",
+     "mkdocs.yml: extra.gongkai.validity.default_provisional_years: 应为 1 到 100 之间的整数, 实际是 101"),
+    (G + "    validity: {evaluation_months: 99999999}\n",
+     "mkdocs.yml: extra.gongkai.validity.evaluation_months: 应为 0 到 120 之间的整数, 实际是 99999999"),
     (G + "    validity: {interpretation_required_from: 10000}\n",
      "mkdocs.yml: extra.gongkai.validity.interpretation_required_from: 应为 1949 到 2100 之间的整数, 实际是 10000"),
-    (G + "    validity: {years: 2.5}\n", "mkdocs.yml: extra.gongkai.validity.years: 应为 1 到 100 之间的整数, 实际是 2.5"),
+    (G + "    validity: {default_years: 2.5}\n", "mkdocs.yml: extra.gongkai.validity.default_years: 应为 1 到 100 之间的整数, 实际是 2.5"),
+    (G + "    validity: {default_years: 5}\n",
+     "mkdocs.yml: extra.gongkai.validity.default_years: 默认有效期要有出处 (在 source 中写明规定的名称, 页面上会注明按它推算)"),
+    (G + "    validity: {years: 5}\n",
+     "mkdocs.yml: extra.gongkai.validity.years: 已改名为 default_years (有效期没有全国统一的默认值: 只有本省规定了默认有效期时才写 default_years, 并在 source 中写明规定的名称)"),
+    (G + "    validity: {profile: beijing}\n", "mkdocs.yml: extra.gongkai.validity.profile: 不认识 'beijing' (可写 none, shandong)"),
+    (G + "    validity: {term_required: 1}\n", "mkdocs.yml: extra.gongkai.validity.term_required: 应为 true 或 false, 实际是 1"),
+    (G + "    validity: {profile: shandong, source: \"a\\u202eb\"}\n",
+     "mkdocs.yml: extra.gongkai.validity.source: 含有控制字符 U+202E, 请删除 (值为 'a\\u202eb')"),
     (G + "    validity: [years, 5]\n", "mkdocs.yml: extra.gongkai.validity: 应为键值表 (下一行缩进写 键: 值), 实际是 列表"),
     (G + "    stale_months: -1\n", "mkdocs.yml: extra.gongkai.stale_months: 应为 1 到 120 之间的整数, 实际是 -1"),
     (G + "    stale_months: '6'\n", "mkdocs.yml: extra.gongkai.stale_months: 应为 1 到 120 之间的整数, 实际是 '6'"),
@@ -428,10 +436,10 @@ def test_hostile_configuration_is_a_message(tmp_path, capsys, text, message):
 
 
 def test_hostile_configuration_has_no_traceback_on_the_command_line(tmp_path):
-    (tmp_path / "mkdocs.yml").write_bytes(G.encode() + b"    validity: {warn_days: .inf}\n")
+    (tmp_path / "mkdocs.yml").write_bytes(G.encode() + b"    validity: {evaluation_months: .inf}\n")
     result = run(tmp_path, "check")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr == "mkdocs.yml: extra.gongkai.validity.warn_days: 应为 0 到 3650 之间的整数, 实际是 inf\n"
+    assert result.stderr == "mkdocs.yml: extra.gongkai.validity.evaluation_months: 应为 0 到 120 之间的整数, 实际是 inf\n"
 
 
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=12),

@@ -228,7 +228,7 @@ def test_lifecycle_arithmetic_is_safe_for_any_date_and_term(project, capsys):
     assert add_years(dt.date(2100, 2, 28), 100) == dt.date(2200, 2, 28)
     assert add_years(dt.date(2096, 2, 29), 4) == dt.date(2100, 2, 28)  # 2100 is no leap year
     assert add_years(dt.date(2100, 12, 31), 10**6) == dt.date.max
-    config = "    validity:\n      years: 100\n      provisional_years: 100\n"
+    config = "    validity:\n      default_years: 100\n      default_provisional_years: 100\n      source: 《某省规定》\n"
     root = project({
         "content/policies/p.md": policy("纸政发〔2023〕3号", "施行日期: 2100-12-31\n"),
         "content/policies/q.md": policy("纸政发〔2023〕4号", "有效期至: 2100-12-31\n"),
@@ -238,7 +238,7 @@ def test_lifecycle_arithmetic_is_safe_for_any_date_and_term(project, capsys):
     site = load_site(load_config(root), dt.date(2100, 12, 31))
     assert site.status["纸政发〔2023〕3号"].expires == dt.date(2200, 12, 30)
     assert site.status["纸政发〔2023〕5号"].expires == dt.date(2123, 5, 15)
-    assert expiry(site.policy_by_number["纸政发〔2023〕4号"], site.config.lifecycle) == dt.date(2100, 12, 31)
+    assert expiry(site.policy_by_number["纸政发〔2023〕4号"], site.config.validity) == dt.date(2100, 12, 31)
     for today in ("1970-01-01", "2100-12-31"):
         code = main(["check", "--root", str(root), "--today", today])
         err = capsys.readouterr().err

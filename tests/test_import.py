@@ -4,6 +4,9 @@ import sys
 from pathlib import Path
 
 import docx
+import pytest
+
+from generator.commands import importer
 
 from conftest import REPO, SEED, copy_sample_project
 
@@ -31,10 +34,25 @@ def test_seed_imports_into_the_hand_converted_sample(tmp_path):
     fields, body = split(root / "content/fazhi/imported.md")
     sample_fields, sample_body = split(SAMPLE)
     assert body == sample_body
+    # the 下步 plans that an unheaded paragraph introduces after 五 are not sub-sections of 五
+    outline = [line for line in body.splitlines() if line.startswith("#")]
+    assert outline[-6:] == ["### （二）严格落实合法性审查工作", "## 五、政务公开工作落实到位", "## （一）进一步规范行政执法行为",
+                            "## （二）大力推动法治阵地建设", "## （三）扎实推进公民法律素养提升工程", "## （四）深入推进矛盾纠纷化解工作"]
     for key in ("标题", "年度", "发布机构"):
         assert fields[key] == sample_fields[key], key
     assert fields["索引号"] == "11370829MB0000000A/2026-00002"
     assert gongkai(root, "check", "--today", "2026-11-25").returncode == 0
+
+
+@pytest.mark.parametrize("blocks, outline", [
+    (["一、总体情况", "引言：", "（一）主动公开", "正文"], ["## 一、总体情况", "### （一）主动公开"]),  # the section's own first paragraph
+    (["一、总体情况", "文字。", "另起一段。", "（一）主动公开", "正文"], ["## 一、总体情况", "### （一）主动公开"]),  # no lead-in
+    (["一、总体情况", "文字。", "还要做好以下工作：", "（二）主动公开"], ["## 一、总体情况", "### （二）主动公开"]),  # not a first item
+    (["一、总体情况", "文字。", "下步将做好以下工作：", "（一）甲", "1.子项", "（二）乙", "二、丙"],
+     ["## 一、总体情况", "## （一）甲", "### 1.子项", "## （二）乙", "## 二、丙"]),
+])
+def test_a_list_belongs_to_the_paragraph_that_introduces_it(blocks, outline):
+    assert [line for line in importer._markdown(blocks).splitlines() if line.startswith("#")] == outline
 
 
 def test_a_gbk_text_file_imports_the_same(tmp_path):

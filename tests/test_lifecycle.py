@@ -18,16 +18,26 @@ def statuses(root, today: str) -> dict[str, str]:
     return {number: status.status for number, status in site.status.items()}
 
 
+FIVE_YEAR_RULE = "    validity:\n      default_years: 5\n      default_provisional_years: 2\n      source: 《某省行政规范性文件管理办法》\n"
+
+
+def with_validity(root, rules: str):
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8") + rules
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return root
+
+
 @pytest.fixture
 def lifecycle_site(project):
-    return project({
+    """A province whose rule gives 5 years, 2 for 暂行/试行, to documents that state no 有效期."""
+    return with_validity(project({
         "content/policies/a.md": policy("纸政发〔2023〕3号", extra="施行日期: 2023-06-01\n修改: 纸政发〔2025〕2号\n"),
         "content/policies/b.md": policy("纸政发〔2024〕1号", "筹资筹劳暂行办法", "2024-01-12", "施行日期: 2024-02-01\n"),
         "content/policies/c.md": policy("纸政发〔2021〕5号", published="2021-06-18",
                                         extra="废止:\n  日期: 2025-04-01\n  文号: 纸政发〔2025〕3号\n"),
         "content/policies/d.md": policy("纸政发〔2025〕2号", published="2025-03-14", extra="施行日期: 2025-04-01\n"),
         "content/policies/e.md": policy("纸政发〔2025〕3号", published="2025-03-14", extra="有效期至: 2027-12-31\n"),
-    })
+    }), FIVE_YEAR_RULE)
 
 
 def test_statuses_on_the_day_the_amendment_and_the_repeal_take_effect(lifecycle_site):
@@ -55,16 +65,21 @@ def test_an_amended_document_still_expires_after_five_years_from_its_start(lifec
     assert statuses(lifecycle_site, "2028-06-01")["纸政发〔2023〕3号"] == "失效"
 
 
+def test_without_a_provincial_rule_an_unstated_term_never_runs_out(project):
+    root = project({"content/policies/a.md": policy("纸政发〔2023〕3号", "试行办法", "2020-02-01")})
+    site = load_site(load_config(root), dt.date(2100, 1, 1))
+    assert (site.status["纸政发〔2023〕3号"].status, site.status["纸政发〔2023〕3号"].expires) == ("有效", None)
+
+
 def test_terms_come_from_configuration(project):
     root = project({"content/policies/a.md": policy("纸政发〔2023〕3号", "试行办法", "2023-01-01")})
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8") + "    validity:\n      years: 3\n      provisional_years: 1\n"
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    with_validity(root, "    validity:\n      default_years: 3\n      default_provisional_years: 1\n      source: 《某省规定》\n")
     assert statuses(root, "2023-12-31")["纸政发〔2023〕3号"] == "有效"
     assert statuses(root, "2024-01-01")["纸政发〔2023〕3号"] == "失效"
 
 
 def test_expiry_from_the_29th_of_february(project):
-    root = project({"content/policies/a.md": policy("纸政发〔2024〕3号", published="2024-02-29")})
+    root = with_validity(project({"content/policies/a.md": policy("纸政发〔2024〕3号", published="2024-02-29")}), FIVE_YEAR_RULE)
     site = load_site(load_config(root), dt.date(2025, 1, 1))
     assert site.status["纸政发〔2024〕3号"].expires == dt.date(2029, 2, 27)
 

@@ -146,19 +146,33 @@ def test_deadlines_of_the_gongkai_report(project):
     ]
     site = load_site(load_config(project({PATH: gongkai_report()})), dt.date(2025, 2, 1))
     assert [str(w) for w in warnings(site) if w.source.path.startswith("content/reports")] == [
-        "content/reports:1: 警告: 缺少2024年度政府信息公开工作年度报告, 已过发布期限 2025-01-31 (在 content/reports/ 中新建 (gongkai new 政府信息公开工作年度报告 …))"
+        "content/reports:1: 警告: 缺少2024年度政府信息公开工作年度报告, 已过发布期限 2025-01-31 (在 content/reports/ 中新建 (gongkai new 政府信息公开工作年度报告 …); "
+        "该年度的报告发布在别处的, 在 mkdocs.yml 的 extra.gongkai.first_year 写本站开始的年份)"
     ]
     assert report_warnings(project, {PATH: gongkai_report()}, dt.date(2025, 1, 31)) == []
 
 
-def test_fazhi_report_parts_and_deadline(project):
-    text = ("---\n标题: 法治政府建设年度报告\n年度: 2023\n报告类型: 法治政府建设\n发布日期: 2024-04-01\n发布机构: 镇\n---\n"
-            "## 一、主要举措和成效\n\n## 二、存在的不足和原因\n\n## 三、党政主要负责人履行推进法治建设第一责任人职责情况\n\n"
-            "## 四、下一年度主要安排\n")
+FAZHI_HEAD = "---\n标题: 法治政府建设年度报告\n年度: 2023\n发布日期: {published}\n发布机构: 镇\n---\n"
+
+
+def test_fazhi_report_deadline(project):
+    text = FAZHI_HEAD.format(published="2024-04-01") + "## 一、主要举措和成效\n\n## 二、存在的不足和原因\n\n## 三、党政主要负责人履行推进法治建设第一责任人职责情况\n\n## 四、下一年度主要安排\n"
     assert report_warnings(project, {"content/fazhi/2023-fz.md": text, PATH: gongkai_report()}) == [
-        "content/fazhi/2023-fz.md:5: 警告: 字段 '发布日期': 2023年度报告应在 2024-03-31 前发布, 实际 2024-04-01 (逾期发布会被通报; 如确有原因, 请在报告中说明)",
-        "content/fazhi/2023-fz.md:8: 警告: 正文: 找不到法治政府建设年度报告的必备部分“其他需要报告的情况” (用包含“其他需要报告”等字样的标题写出这一部分)",
+        "content/fazhi/2023-fz.md:4: 警告: 字段 '发布日期': 2023年度报告应在 2024-03-31 前发布, 实际 2024-04-01 (逾期发布会被通报; 如确有原因, 请在报告中说明)",
     ]
+
+
+def test_fazhi_parts_are_found_in_paragraphs_as_well_as_headings(project):
+    seed = FAZHI_HEAD.format(published="2024-03-28") + SEED.read_text(encoding="utf-8")
+    assert [w for w in report_warnings(project, {"content/fazhi/2023-fz.md": seed, PATH: gongkai_report()}) if "没有找到" in w] == []
+
+
+def test_a_missing_fazhi_part_is_a_note_for_the_next_report(project):
+    text = FAZHI_HEAD.format(published="2024-03-28") + "## 一、党政主要负责人履职情况\n\n全面推进依法行政。\n"
+    found = [w for w in report_warnings(project, {"content/fazhi/2023-fz.md": text, PATH: gongkai_report()}) if "没有找到" in w]
+    assert found == [
+        f"content/fazhi/2023-fz.md:7: 警告: 正文: 没有找到“{part}”的内容 (《法治政府建设与责任落实督察工作规定》第二十四条要求写明) "
+        "(已发布的报告不必改动; 请在下一年度的报告中写明这一部分)" for part in ("存在的不足和原因", "下一年度主要安排")]
 
 
 def test_figure_check_finds_the_two_wrong_rates_of_the_seed_and_nothing_else(project):
@@ -178,3 +192,29 @@ def test_figure_check_stays_quiet_on_rates_it_cannot_tie_or_that_are_right(sente
     from generator.checks.figures import rate_mismatches
 
     assert rate_mismatches(sentence, 1) == []
+
+
+def missing(site) -> list[str]:
+    return [w.message for w in warnings(site) if w.message.startswith("缺少")]
+
+
+def test_every_missing_year_of_both_reports_is_warned_about(project):
+    files = {PATH: gongkai_report(), "content/reports/2021-gk.md": gongkai_report(2021, "2022-01-20"),
+             "content/fazhi/2023-fz.md": FAZHI_HEAD.format(published="2024-03-28") + "正文\n"}
+    site = load_site(load_config(project(files)), dt.date(2025, 4, 2))
+    assert missing(site) == [
+        "缺少2021年度法治政府建设年度报告, 已过发布期限 2022-03-31",
+        "缺少2022年度法治政府建设年度报告, 已过发布期限 2023-03-31",
+        "缺少2024年度法治政府建设年度报告, 已过发布期限 2025-03-31",
+        "缺少2022年度政府信息公开工作年度报告, 已过发布期限 2023-01-31",
+        "缺少2024年度政府信息公开工作年度报告, 已过发布期限 2025-01-31",
+    ]
+    assert "缺少2024年度法治政府建设年度报告, 已过发布期限 2025-03-31" not in missing(load_site(load_config(project(files)), dt.date(2025, 3, 31)))
+
+
+def test_reports_before_the_sites_first_year_are_not_asked_for(project):
+    root = project({PATH: gongkai_report(), "content/fazhi/2023-fz.md": FAZHI_HEAD.format(published="2024-03-28") + "正文\n",
+                    "content/notices/old.md": "---\n标题: 旧通知\n类别: 通知\n发布日期: 2019-03-08\n发布机构: 镇\n---\n正文\n"})
+    assert len(missing(load_site(load_config(root), dt.date(2024, 4, 2)))) == 8  # 2019-2022, both kinds
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8") + "    first_year: 2023\n", encoding="utf-8")
+    assert missing(load_site(load_config(root), dt.date(2024, 4, 2))) == []

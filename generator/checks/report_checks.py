@@ -15,16 +15,19 @@ from ..content.report_tables import APPLICANTS, identity_problems
 from ..content.site import Site, listed
 
 GONGKAI, FAZHI = "政府信息公开", "法治政府建设"
+REPORT_NAMES = {GONGKAI: "政府信息公开工作年度报告", FAZHI: "法治政府建设年度报告"}
 GONGKAI_HEADINGS = ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
                     "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项")
-# The five parts of a 法治政府建设年度报告 and words by which a heading shows it covers one.
+# The parts a 法治政府建设年度报告 must cover (督察工作规定 第二十四条) and words by which a heading *or a
+# paragraph* shows it: signed reports cover them in their own words and often without a heading of their
+# own ("还存在一定的不足，主要为…"). 其他需要报告的情况 is left out: a report with nothing else has no such part.
 FAZHI_PARTS = (
-    ("主要举措和成效", ("举措", "成效", "主要工作")),
-    ("存在的不足和原因", ("不足", "问题")),
-    ("党政主要负责人履行推进法治建设第一责任人职责情况", ("党政主要负责人", "第一责任人")),
-    ("下一年度主要安排", ("下一年度", "下一步", "下步", "工作安排", "工作打算", "主要安排")),
-    ("其他需要报告的情况", ("其他需要报告",)),
+    ("主要举措和成效", ("举措", "成效", "主要工作", "工作情况", "推进", "开展", "取得")),
+    ("存在的不足和原因", ("不足", "存在问题", "存在的问题", "短板", "差距", "薄弱", "有待")),
+    ("党政主要负责人履行推进法治建设第一责任人职责情况", ("党政主要负责人", "第一责任人", "主要负责人", "一把手")),
+    ("下一年度主要安排", ("下一年度", "下一步", "下步", "工作安排", "工作打算", "主要安排", "明年", "{next}年")),
 )
+FAZHI_RULE = "《法治政府建设与责任落实督察工作规定》第二十四条"
 _HEADING = re.compile(r"(#{1,6})\s+(.+?)\s*#*\s*$")
 _PERIOD = re.compile(r"统计期限[^。]*?(\d{4})年(\d{1,2})月(\d{1,2})日[^。]*?至\s*(\d{4})年(\d{1,2})月(\d{1,2})日")
 _RECEIVED = re.compile(r"(?:收到|新收|受理)[^。，；\d]{0,12}?申请[^。，；\d]{0,6}?(\d+)\s*件")
@@ -123,23 +126,54 @@ def site_warnings(site: Site) -> list[Problem]:
         found += _fazhi_parts(report) if report.report_type == FAZHI else _gongkai_consistency(report, site)
         found += [Problem(_body(report, m.line), "正文", f"“{m.text}”: 按 {m.part} ÷ {m.whole} 计算应为 {m.computed}%, 文中写 {m.stated}%",
                           "请核对比率或数字", warning=True) for m in rate_mismatches(report.body, report.body_line)]
-    due_year = site.today.year - 1 if site.today > _deadline(site.today.year - 1, site.config.deadlines.gongkai) else site.today.year - 2
-    column = next((c for c in site.config.columns if c.report_type == GONGKAI), None)
-    if column and not any(r.report_type == GONGKAI and r.year == due_year for r in reports):
+    return found + _missing_reports(site, reports)
+
+
+def first_year(site: Site) -> int:
+    """The first year the site publishes for: configured, or the year of its oldest record."""
+    if site.config.first_year:
+        return site.config.first_year
+    return min((r.year if isinstance(r, Report) else r.published.year for r in site.records), default=site.today.year)
+
+
+def _missing_reports(site: Site, reports: list[Report]) -> list[Problem]:
+    """Every year since the site's first whose report is past its deadline and not there, of either kind."""
+    found = []
+    for column in site.config.columns:
+        if column.kind != "report":
+            continue
+        month_day = site.config.deadlines.gongkai if column.report_type == GONGKAI else site.config.deadlines.fazhi
+        have = {r.year for r in reports if r.report_type == column.report_type}
         folder = f"{site.config.content_dir.name}/{column.folder}"
-        found.append(Problem(SourceRef(folder, 1), "",
-                             f"缺少{due_year}年度政府信息公开工作年度报告, 已过发布期限 {_deadline(due_year, site.config.deadlines.gongkai).isoformat()}",
-                             f"在 {folder}/ 中新建 (gongkai new {column.name} …)", warning=True))
+        for year in range(first_year(site), site.today.year):
+            last_day = _deadline(year, month_day)
+            if year not in have and site.today > last_day:
+                found.append(Problem(SourceRef(folder, 1), "", f"缺少{year}年度{REPORT_NAMES[column.report_type]}, 已过发布期限 {last_day.isoformat()}",
+                                     f"在 {folder}/ 中新建 (gongkai new {column.name} …); 该年度的报告发布在别处的, 在 mkdocs.yml 的 extra.gongkai.first_year 写本站开始的年份",
+                                     warning=True))
     return found
 
 
 def _fazhi_parts(report: Report) -> list[Problem]:
-    titles = [text for _, text, _ in headings(report)]
+    """A part neither a heading nor a paragraph speaks of. A published report is signed: the note is for the next one."""
+    text = _prose(report.body)
     return [
-        Problem(_body(report), "正文", f"找不到法治政府建设年度报告的必备部分“{part}”", "用包含“" + "”或“".join(words[:2]) + "”等字样的标题写出这一部分", warning=True)
+        Problem(_body(report), "正文", f"没有找到“{part}”的内容 ({FAZHI_RULE}要求写明)",
+                "已发布的报告不必改动; 请在下一年度的报告中写明这一部分", warning=True)
         for part, words in FAZHI_PARTS
-        if not any(word in title for title in titles for word in words)
+        if not any(word.format(next=report.year + 1) in text for word in words)
     ]
+
+
+def _prose(body: str) -> str:
+    """The body's headings and paragraphs, without code blocks and Markdown marks."""
+    kept, fenced = [], False
+    for line in body.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced:
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def _gongkai_consistency(report: Report, site: Site) -> list[Problem]:

@@ -6,14 +6,14 @@ import datetime as dt
 
 from . import report_checks
 from ..errors import Problem, SourceRef
-from ..content.lifecycle import IN_FORCE
+from ..content.lifecycle import IN_FORCE, add_years, day_before, is_provisional, longest_term, start_date
 from ..config_values import CONFIG_FILE
 from ..content.readers import relative_to_root
 from ..content.site import Site, listed
 
 
 def warnings(site: Site) -> list[Problem]:
-    found = (_expiring(site) + _without_interpretation(site) + _stale_columns(site) + _overdue_matters(site) + _application_channels(site) + report_checks.site_warnings(site)
+    found = (_expiring(site) + _validity_terms(site) + _without_interpretation(site) + _stale_columns(site) + _overdue_matters(site) + _application_channels(site) + report_checks.site_warnings(site)
              + list(site.scan_warnings))
     return sorted(found, key=lambda p: p.sort_key)
 
@@ -69,21 +69,46 @@ def _overdue_matters(site: Site) -> list[Problem]:
 
 
 def _expiring(site: Site) -> list[Problem]:
-    window = site.config.lifecycle.warn_days
     found = []
     for policy in listed(site.policies):
         status = site.status[policy.doc_number]
+        if status.expires is None or status.status not in IN_FORCE or (policy.repeal and policy.repeal.date <= status.expires):
+            continue
+        window = (status.expires - months_before(status.expires, site.config.validity.evaluation_months)).days
         days_left = (status.expires - site.today).days
-        if status.status in IN_FORCE and 0 <= days_left <= window and not (policy.repeal and policy.repeal.date <= status.expires):
+        if 0 <= days_left <= window:
             key = "有效期至" if status.expiry_stated else ("施行日期" if policy.effective else "发布日期")
-            basis = "" if status.expiry_stated else f" (按 {status.term_years} 年有效期推算)"
+            basis = "" if status.expiry_stated else f" (按{site.config.validity.source} {status.term_years} 年有效期推算)"
             found.append(Problem(policy.line_of(key), key, f"{policy.doc_number} 将于 {status.expires.isoformat()} 失效, 还有 {days_left} 天{basis}",
                                  "需要继续施行的, 请按程序评估后重新发布或修改有效期", warning=True))
     return found
 
 
+def _validity_terms(site: Site) -> list[Problem]:
+    """A document in force whose term nobody knows, or that breaks the configured provincial rule."""
+    rules = site.config.validity
+    found = []
+    for policy in listed(site.policies):
+        status = site.status[policy.doc_number]
+        if status.status not in IN_FORCE:
+            continue
+        if status.expires is None or (rules.term_required and not status.expiry_stated):
+            rule = f"{rules.source}要求在文件中载明有效期" if rules.term_required else "没有配置本省的默认有效期, 页面显示“有效期：未标注”"
+            found.append(Problem(policy.line_of("文号"), "有效期至", f"{policy.doc_number} 没有写有效期至 ({rule})",
+                                 "写上文件中载明的有效期的最后一天, 例如 有效期至: 2028-05-31", warning=True))
+        longest = longest_term(policy, rules)
+        if status.expiry_stated and longest and status.expires > day_before(add_years(start_date(policy), longest)):
+            what = "暂行、试行的文件" if is_provisional(policy, rules) else "文件"
+            found.append(Problem(policy.line_of("有效期至"), "有效期至", f"{policy.doc_number} 有效期至 {status.expires.isoformat()}, 超过 {longest} 年 ({rules.source}: {what}有效期最长 {longest} 年)",
+                                 "请核对文件中载明的有效期", warning=True))
+        if rules.registration_required and not policy.registration:
+            found.append(Problem(policy.line_of("文号"), "登记号", f"{policy.doc_number} 没有登记号 ({rules.source}要求统一登记)",
+                                 "写上统一登记时给的登记号, 即 登记号: …", warning=True))
+    return found
+
+
 def _without_interpretation(site: Site) -> list[Problem]:
-    first_year = site.config.lifecycle.interpretation_required_from
+    first_year = site.config.validity.interpretation_required_from
     return [
         Problem(policy.line_of("文号"), "文号", f"{policy.doc_number} 没有政策解读",
                 f"{first_year} 年起发布的规范性文件应同步发布解读: 在 content/interpretations/ 中写 解读文件: {policy.doc_number}", warning=True)

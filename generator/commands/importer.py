@@ -296,16 +296,44 @@ def _column_for(config: SiteConfig, kind: str, report_type: str, notes: list[str
     return candidates[0]
 
 
+_FIRST_ITEM = re.compile(r"（一）|1[.．]|（1）")
+_LEAD_IN_END = ("：", ":")
+
+
 def _markdown(blocks: list[str | Table]) -> str:
-    parts = []
+    """Word paragraphs as Markdown, outline numbering as heading levels.
+
+    A list that an unheaded paragraph introduces (…下步将从以下几方面努力：（一）… （二）…) after its
+    section's own text belongs to that paragraph, not to the section: its items are outdented to the
+    section's level, so that the outline does not make them sub-sections of it."""
+    parts: list[str] = []
+    section_level, paragraphs, outdent = 1, 0, False
     for block in blocks:
         if isinstance(block, Table):
             parts.append(_markdown_table(block))
-        elif block.startswith("#"):
-            parts.append(block)
+            paragraphs += 1
+            continue
+        lines = [block] if block.startswith("#") else _outline(block)
+        level = len(lines[0]) - len(lines[0].lstrip("#"))
+        if not level:
+            parts.extend(lines)
+            paragraphs += 1
+            continue
+        outdent = level > section_level and (outdent or _introduces_list(parts, paragraphs, level, section_level, lines[0]))
+        if outdent:
+            lines[0] = lines[0][1:]
         else:
-            parts.extend(_outline(block))
+            section_level, paragraphs = level, 0
+        parts.extend(lines)
+        paragraphs += len(lines) - 1
     return "\n\n".join(parts) + "\n"
+
+
+def _introduces_list(parts: list[str], paragraphs: int, level: int, section_level: int, heading: str) -> bool:
+    """A first item one level below the section, right after a paragraph ending in ： that is not the section's first."""
+    item = heading.lstrip("#").strip()
+    return (level == section_level + 1 and paragraphs >= 2 and bool(_FIRST_ITEM.match(item))
+            and parts[-1].rstrip().endswith(_LEAD_IN_END))
 
 
 def _outline(line: str) -> list[str]:

@@ -27,7 +27,7 @@ COMMON_KEYS = ("标题", "发布日期", "发布机构", "发文机关", "索引
 # declared field may not take one of their names.
 KIND_FIELDS: dict[str, dict[str, str]] = {
     "item": {},
-    "policy": {"文号": "doc_number", "成文日期": "date", "施行日期": "date", "有效期至": "date", "主题分类": "text",
+    "policy": {"文号": "doc_number", "成文日期": "date", "施行日期": "date", "有效期至": "date", "登记号": "text", "主题分类": "text",
                "废止": "entry", "修改": "list"},
     "interpretation": {"解读文件": "doc_number"},
     "report": {"年度": "year", "报告类型": "text", "表二": "table", "表三": "table", "表四": "table"},

@@ -1,5 +1,7 @@
 """有效性 of 规范性文件, computed for a given day from 有效期, 废止 and 修改 (domain.md §3).
 
+A document that states no 有效期 has no known expiry unless the configured provincial rule supplies a term.
+
 Nothing here reads the clock: `today` is an input, so a build is reproducible and tests move time.
 """
 from __future__ import annotations
@@ -8,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Mapping
 
-from ..config import Lifecycle
+from ..validity import Validity
 from .fields import Attachment
 from .models import Policy, Record
 
@@ -20,9 +22,9 @@ IN_FORCE = (VALID, AMENDED)
 @dataclass(frozen=True)
 class PolicyStatus:
     status: str  # one of STATUSES
-    expires: dt.date  # the last day in force, stated (有效期至) or derived from the term
+    expires: dt.date | None  # the last day in force, stated (有效期至) or derived from a configured term; None: unknown
     expiry_stated: bool
-    term_years: int  # the term the expiry was derived from (when not stated)
+    term_years: int | None  # the configured term the expiry was derived from (when not stated)
     repealed_by: Policy | None  # the repealing document, also when the repeal lies in the future
     repealed_on: dt.date | None
     amended_by: tuple[Policy, ...]  # amending documents in force on the day
@@ -32,7 +34,7 @@ class PolicyStatus:
         """The day the current status began; None while the document is simply 有效."""
         if self.status == REPEALED:
             return self.repealed_on
-        if self.status == EXPIRED:
+        if self.status == EXPIRED and self.expires is not None:
             return day_after(self.expires)
         if self.status == AMENDED:
             return min(start_date(p) for p in self.amended_by)
@@ -65,19 +67,32 @@ def day_before(day: dt.date) -> dt.date:
     return day if day == dt.date.min else day - dt.timedelta(days=1)
 
 
-def term_of(policy: Policy, rules: Lifecycle) -> int:
-    provisional = any(word in policy.title for word in rules.provisional_words)
-    return rules.provisional_years if provisional else rules.years
+def is_provisional(policy: Policy, rules: Validity) -> bool:
+    return any(word in policy.title for word in rules.provisional_words)
 
 
-def expiry(policy: Policy, rules: Lifecycle) -> dt.date:
+def default_term(policy: Policy, rules: Validity) -> int | None:
+    """The term a configured rule gives a document that states none; None where no rule gives one."""
+    if is_provisional(policy, rules):
+        return rules.default_provisional_years or rules.default_years
+    return rules.default_years
+
+
+def longest_term(policy: Policy, rules: Validity) -> int | None:
+    return (rules.max_provisional_years or rules.max_years) if is_provisional(policy, rules) else rules.max_years
+
+
+def expiry(policy: Policy, rules: Validity) -> dt.date | None:
     if policy.valid_until:
         return policy.valid_until
-    end = add_years(start_date(policy), term_of(policy, rules))
+    term = default_term(policy, rules)
+    if term is None:
+        return None
+    end = add_years(start_date(policy), term)
     return end if end == dt.date.max else day_before(end)
 
 
-def status_of(policy: Policy, by_number: Mapping[str, Policy], rules: Lifecycle, today: dt.date) -> PolicyStatus:
+def status_of(policy: Policy, by_number: Mapping[str, Policy], rules: Validity, today: dt.date) -> PolicyStatus:
     expires = expiry(policy, rules)
     repealed_by = by_number.get(policy.repeal.by) if policy.repeal else None
     amended_by = tuple(
@@ -85,14 +100,14 @@ def status_of(policy: Policy, by_number: Mapping[str, Policy], rules: Lifecycle,
     )
     if policy.repeal and policy.repeal.date <= today:
         status = REPEALED
-    elif today > expires:
+    elif expires is not None and today > expires:
         status = EXPIRED
     elif amended_by:
         status = AMENDED
     else:
         status = VALID
     repealed_on = policy.repeal.date if policy.repeal else None
-    return PolicyStatus(status, expires, policy.valid_until is not None, term_of(policy, rules), repealed_by, repealed_on, amended_by)
+    return PolicyStatus(status, expires, policy.valid_until is not None, default_term(policy, rules), repealed_by, repealed_on, amended_by)
 
 
 def published_attachments(record: Record, today: dt.date) -> tuple[Attachment, ...]:

@@ -76,6 +76,7 @@ class Policy(Record):
     signed: dt.date
     effective: dt.date | None
     valid_until: dt.date | None
+    registration: str  # 登记号 under 统一登记, where a province requires it
     topic: str
     repeal: Repeal | None
     amended_by: tuple[str, ...]  # 文号 of the documents that amended this one
@@ -158,6 +159,7 @@ def _kind_fields(column: Column) -> tuple[FieldSpec, ...]:
             FieldSpec("成文日期", "signed", fields.date, True, "成文日期: 2023-06-01"),
             FieldSpec("施行日期", "effective", fields.date, empty=None),
             FieldSpec("有效期至", "valid_until", fields.date, empty=None),
+            FieldSpec("登记号", "registration", fields.text),
             FieldSpec("主题分类", "topic", fields.text),
             FieldSpec("废止", "repeal", _repeal, empty=None),
             FieldSpec("修改", "amended_by", lambda value: fields.one_or_more(value, doc_number), empty=()),

@@ -138,7 +138,7 @@ def assemble(
         reports=_newest_first(r for r in records if isinstance(r, Report)),
         policy_by_number=by_number,
         interpretations_of=_frozen(interpretations_of),
-        status={p.doc_number: status_of(p, by_number, config.lifecycle, today) for p in policies},
+        status={p.doc_number: status_of(p, by_number, config.validity, today) for p in policies},
         repealed_by_this=_frozen(repealed_by_this),
         amended_by_this=_frozen(amended_by_this),
     )

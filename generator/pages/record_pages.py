@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..content.lifecycle import AMENDED, EXPIRED, REPEALED, publicity_over, published_attachments, start_date
+from ..content.lifecycle import AMENDED, EXPIRED, REPEALED, PolicyStatus, publicity_over, published_attachments, start_date
 from ..content.markdown_text import chinese_date, inline, shown_value
 from ..content.models import Interpretation, Policy, Record, Report
 from .outputs import CopiedFile, Page
@@ -66,8 +66,9 @@ def _metadata(record: Record, site: Site) -> list[MetaRow]:
         status = site.status[record.doc_number]
         if record.effective:
             rows.append(MetaRow("施行日期", chinese_date(record.effective)))
-        basis = "" if status.expiry_stated else f"（自{'施行' if record.effective else '发布'}之日起{status.term_years}年）"
-        rows.append(MetaRow("有效期至", chinese_date(status.expires) + basis))
+        rows.append(_validity_row(record, status, site))
+        if record.registration:
+            rows.append(MetaRow("登记号", record.registration))
         if record.topic:
             rows.append(MetaRow("主题分类", record.topic))
         rows.append(MetaRow("有效性", status.status))
@@ -80,6 +81,18 @@ def _metadata(record: Record, site: Site) -> list[MetaRow]:
     if record.keywords:
         rows.append(MetaRow("关键词", "、".join(record.keywords)))
     return rows
+
+
+def _validity_row(policy: Policy, status: PolicyStatus, site: Site) -> MetaRow:
+    """The stated 有效期, or the term a configured provincial rule supplies (and which), or 未标注: never a
+    term nobody stated."""
+    if status.expires is None:
+        return MetaRow("有效期", "未标注")
+    if status.expiry_stated:
+        return MetaRow("有效期至", chinese_date(status.expires))
+    start = "施行" if policy.effective else "发布"
+    basis = f"（文件未载明，按{site.config.validity.source}自{start}之日起{status.term_years}年推算）"
+    return MetaRow("有效期至", chinese_date(status.expires) + basis)
 
 
 @dataclass(frozen=True)
