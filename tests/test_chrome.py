@@ -102,7 +102,7 @@ def test_the_old_empty_reasons_key_says_where_the_reason_went(project):
 
 @pytest.mark.parametrize("today, expected", [
     (dt.date(2024, 11, 1), []),
-    (dt.date(2024, 11, 2), ["content/notices:1: 警告: “通知公告”栏目最新一条发布于 2024-05-01, 已超过 6 个月没有更新 (栏目超过 6 个月不更新是网站检查的单项否决项)"]),
+    (dt.date(2024, 11, 2), ["content/notices:1: 警告: “通知公告”栏目最新一条发布于 2024-05-01, 已超过 6 个月没有更新 (网站检查中, 5 个及以上栏目超过 6 个月不更新是单项否决项)"]),
 ])
 def test_stale_column_warning(project, today, expected):
     site = load_site(load_config(project({"content/notices/a.md": NOTICE.format(date="2024-05-01")})), today)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from . import report_checks
+from . import report_checks, timeliness
 from ..errors import Problem, SourceRef
 from ..content.lifecycle import IN_FORCE, add_years, day_before, is_provisional, longest_term, start_date
 from ..config_values import CONFIG_FILE
@@ -13,7 +13,7 @@ from ..content.site import Site, listed
 
 
 def warnings(site: Site) -> list[Problem]:
-    found = (_expiring(site) + _validity_terms(site) + _without_interpretation(site) + _stale_columns(site) + _overdue_matters(site) + _application_channels(site) + report_checks.site_warnings(site)
+    found = (timeliness.late_publications(site) + _expiring(site) + _validity_terms(site) + _without_interpretation(site) + _stale_columns(site) + _overdue_matters(site) + _application_channels(site) + report_checks.site_warnings(site)
              + list(site.scan_warnings))
     return sorted(found, key=lambda p: p.sort_key)
 
@@ -23,10 +23,13 @@ def months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
+VETO_COLUMNS = 5  # the inspection indicator's single veto: this many 一级栏目 not updated within the period
+
+
 def _stale_columns(site: Site) -> list[Problem]:
-    """A blank column must say why; inspections veto a site whose columns go unupdated for 6 months (the
-    columns declared with stale_warning)."""
-    found = []
+    """A blank column must say why; a column declared with stale_warning should not go unupdated for
+    stale_months. The inspection's single veto needs VETO_COLUMNS such columns, not one."""
+    found, stale = [], []
     limit = months_before(site.today, site.config.stale_months)
     for column in site.config.columns:
         where = SourceRef(f"{site.config.content_dir.name}/{column.folder}", 1)
@@ -35,8 +38,12 @@ def _stale_columns(site: Site) -> list[Problem]:
             found.append(Problem(where, "", f"“{column.name}”栏目没有任何信息, 也没有说明原因",
                                  "发布信息, 或在 mkdocs.yml 该栏目的 empty 中写明原因", warning=True))
         elif newest is not None and newest < limit and column.stale_warning:
+            stale.append(column.name)
             found.append(Problem(where, "", f"“{column.name}”栏目最新一条发布于 {newest.isoformat()}, 已超过 {site.config.stale_months} 个月没有更新",
-                                 "栏目超过 6 个月不更新是网站检查的单项否决项", warning=True))
+                                 f"网站检查中, {VETO_COLUMNS} 个及以上栏目超过 6 个月不更新是单项否决项", warning=True))
+    if len(stale) >= VETO_COLUMNS:
+        found.append(Problem(SourceRef(site.config.content_dir.name, 1), "", f"已有 {len(stale)} 个栏目超过 {site.config.stale_months} 个月没有更新 ({'、'.join(stale)})",
+                             f"达到网站检查单项否决的标准 ({VETO_COLUMNS} 个及以上栏目): 请尽快更新", warning=True))
     return found
 
 
