@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from .content.chrome import FOOTER_ITEMS, Footer
+from .content.chrome import FOOTER_ITEMS, IMAGE_PATH, Footer
 from .content.columns import Column, read_columns
 from .errors import ConfigError
 from .checks.personal_data import redact
@@ -142,7 +142,7 @@ def _deadlines(table: dict) -> ReportDeadlines:
     return ReportDeadlines(_month_day(table, "gongkai", default.gongkai), _month_day(table, "fazhi", default.fazhi))
 
 
-def _footer(table: dict, gongkai: dict, contact: Contact) -> Footer:
+def _footer(table: dict, gongkai: dict, contact: Contact, folders: tuple[Path, ...]) -> Footer:
     where = "extra.gongkai.footer"
     site_id_code = text_of(gongkai, "site_id_code", "extra.gongkai")
     jiucuo = text_of(table, "jiucuo_url", where) or (
@@ -153,9 +153,25 @@ def _footer(table: dict, gongkai: dict, contact: Contact) -> Footer:
     unknown = [item for item in portal if item not in keys]
     if unknown:
         raise ConfigError(f"{CONFIG_FILE}: {where}.provided_by_portal: 不认识 {quoted(unknown[0])} (可写 true, 或列出 {', '.join(keys)})")
+    police_url = text_of(table, "police_url", where)
+    if police_url and not police_url.startswith("https://"):
+        raise ConfigError(f"{CONFIG_FILE}: {where}.police_url: 应为以 https:// 开头的网址, 实际是 {quoted(police_url)}")
     return Footer(host=text_of(gongkai, "host", "extra.gongkai"), contact=contact_line, site_id_code=site_id_code,
                   icp=text_of(table, "icp", where), police_record=text_of(table, "police_record", where),
-                  dzjg_url=text_of(table, "dzjg_url", where), jiucuo_url=jiucuo, provided_by_portal=portal)
+                  dzjg_url=text_of(table, "dzjg_url", where), jiucuo_url=jiucuo, provided_by_portal=portal,
+                  dzjg_image=_image(table, "dzjg_image", Footer.dzjg_image, folders),
+                  police_image=_image(table, "police_image", Footer.police_image, folders), police_url=police_url)
+
+
+def _image(table: dict, key: str, default: str, folders: tuple[Path, ...]) -> str:
+    """A badge image: a plain relative path of an image file that the site ships (docs/ or overrides/)."""
+    where = f"extra.gongkai.footer.{key}"
+    path = text_of(table, key, "extra.gongkai.footer", default)
+    if not IMAGE_PATH.fullmatch(path):
+        raise ConfigError(f"{CONFIG_FILE}: {where}: {quoted(path)} 不是本站的图片路径 (写 docs/ 或 overrides/ 下图片文件的相对路径, 例如 assets/images/dzjg.png; 不能是外部网址)")
+    if path != default and not any((folder / path).is_file() for folder in folders):
+        raise ConfigError(f"{CONFIG_FILE}: {where}: 找不到图片 {path} (应放在 {' 或 '.join(f.name + '/' for f in folders)} 下)")
+    return path
 
 
 def _application(table: dict, contact: Contact) -> Application:
@@ -341,7 +357,8 @@ def _load_config(root: Path) -> SiteConfig:
         deadlines=_deadlines(table_of(gongkai, "report_deadlines", "extra.gongkai")),
         first_year=number_of(gongkai, "first_year", "extra.gongkai", 0, 1949, 2100),
         allowed_numbers=texts_of(table_of(gongkai, "personal_data", "extra.gongkai"), "allowed", "extra.gongkai.personal_data"),
-        footer=_footer(table_of(gongkai, "footer", "extra.gongkai"), gongkai, contact),
+        footer=_footer(table_of(gongkai, "footer", "extra.gongkai"), gongkai, contact,
+                       tuple(f for f in (pages_dir, _theme_dir(root, raw)) if f is not None)),
         columns=_columns(text),
         application=_application(table_of(gongkai, "application", "extra.gongkai"), contact),
         standard_catalog=_standard_catalog(root, gongkai),

@@ -1,15 +1,19 @@
 """A complete 政府信息公开工作年度报告 as staff write it, for tests to break one thing at a time."""
 
 ZERO7 = "[0, 0, 0, 0, 0, 0, 0]"
+GENERAL = "监督保障方面，政务公开纳入年度考核，未收到社会评议负面意见，未发生责任追究。"
+IMPROVEMENTS = "上年度报告所列问题已整改。"
 
 
 def gongkai_report(year: int = 2023, published: str = "2024-01-20", *, received: str = "[3, 0, 0, 0, 0, 0, 3]",
                    carried_in: str = ZERO7, disclosed: str = "[2, 0, 0, 0, 0, 0, 2]", total: str = "[3, 0, 0, 0, 0, 0, 3]",
                    carried_out: str = ZERO7, normative: str = "[1, 0, 2]", rules: str = "[0, 0, 0]",
-                   review: str = "[1, 0, 0, 0, 1]", body_extra: str = "", headings: tuple[str, ...] | None = None) -> str:
+                   review: str = "[1, 0, 0, 0, 1]", body_extra: str = "", headings: tuple[str, ...] | None = None,
+                   general: str = GENERAL, improvements: str = IMPROVEMENTS, punished: int = 12) -> str:
     headings = headings or ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
                             "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项")
-    body = "\n\n".join(f"## {h}" for h in headings)
+    texts = {"一、总体情况": general, "五、存在的主要问题及改进情况": improvements}
+    body = "\n\n".join(f"## {h}" + (f"\n\n{texts[h]}" if texts.get(h) else "") for h in headings)
     return f"""---
 标题: 纸坊镇人民政府{year}年政府信息公开工作年度报告
 年度: {year}
@@ -20,7 +24,7 @@ def gongkai_report(year: int = 2023, published: str = "2024-01-20", *, received:
   规章: {rules}
   行政规范性文件: {normative}
   行政许可: 0
-  行政处罚: 12
+  行政处罚: {punished}
   行政强制: 0
   行政事业性收费: 0
 表三:

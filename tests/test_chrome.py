@@ -60,9 +60,37 @@ def test_built_footer_carries_every_required_item(sample_site):
     footer = page.split('<footer class="md-footer">', 1)[1]
     for text in ('href="../sitemap/">网站地图</a>', 'href="../contact/">联系我们</a>', ">我为政府网站找错</a>",
                  "主办单位：纸坊镇人民政府", "联系方式：", "网站标识码：3708000000", 'href="https://beian.miit.gov.cn/"',
-                 "registerSystemInfo?recordcode=37082902000000", ">党政机关网站标识</a>",
+                 "registerSystemInfo?recordcode=37082902000000", 'src="../assets/images/beian.svg"',
+                 '<img src="../assets/images/dzjg.svg" alt="党政机关网站标识"',
                  "https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=3708000000"):
         assert text in footer, text
+    # the badges are the site's own files, never loaded from an outside host
+    assert (sample_site / "site/assets/images/dzjg.svg").is_file() and (sample_site / "site/assets/images/beian.svg").is_file()
+    for meta in ('<meta name="ColumnName" content="规范性文件">', '<meta name="ColumnType" content="政策文件">'):
+        assert meta in page, meta
+
+
+@pytest.mark.parametrize("more, expected", [
+    ("      dzjg_image: https://bszs.conac.cn/dzjg.png\n",
+     "mkdocs.yml: extra.gongkai.footer.dzjg_image: 'https://bszs.conac.cn/dzjg.png' 不是本站的图片路径 (写 docs/ 或 overrides/ 下图片文件的相对路径, "
+     "例如 assets/images/dzjg.png; 不能是外部网址)"),
+    ("      police_image: ../secret.png\n",
+     "mkdocs.yml: extra.gongkai.footer.police_image: '../secret.png' 不是本站的图片路径 (写 docs/ 或 overrides/ 下图片文件的相对路径, "
+     "例如 assets/images/dzjg.png; 不能是外部网址)"),
+    ("      dzjg_image: images/issued.png\n", "mkdocs.yml: extra.gongkai.footer.dzjg_image: 找不到图片 images/issued.png (应放在 docs/ 下)"),
+    ("      police_url: javascript:alert(1)\n",
+     "mkdocs.yml: extra.gongkai.footer.police_url: 应为以 https:// 开头的网址, 实际是 'javascript:alert(1)'"),
+])
+def test_badge_images_are_files_the_site_ships(tmp_path, more, expected):
+    with pytest.raises(ConfigError) as caught:
+        config_problems(tmp_path, more="      dzjg_url: https://bszs.conac.cn/sitename?id=1\n" + more)
+    assert str(caught.value) == expected
+
+
+def test_an_issued_badge_image_in_docs_is_accepted(tmp_path):
+    (tmp_path / "docs/images").mkdir(parents=True)
+    (tmp_path / "docs/images/issued.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert config_problems(tmp_path, more="      dzjg_url: https://bszs.conac.cn/sitename?id=1\n      dzjg_image: images/issued.png\n") == []
 
 
 def test_sitemap_and_contact_pages(sample_site):

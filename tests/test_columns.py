@@ -143,7 +143,7 @@ def declaration_problems(tmp_path: Path, columns: str) -> list[str]:
     ("      - {name: <b>收费</b>, folder: fees}\n",
      "mkdocs.yml:10: 字段 'columns.name': '<b>收费</b>' 含有不能用在名称中的字符 '<' (名称只用汉字、字母、数字、空格和 （）()、·—-_/)"),
     ("      - {name: 收费, folder: fees, colour: red}\n",
-     "mkdocs.yml:10: 字段 'columns': 未知的键 'colour' (可写 standard, name, folder, kind, report, fields, group, sort, show, empty, feed, stale_warning, aliases)"),
+     "mkdocs.yml:10: 字段 'columns': 未知的键 'colour' (可写 standard, name, folder, kind, report, fields, group, sort, show, empty, feed, stale_warning, aliases, column_type)"),
     ("      - {standard: news}\n",
      "mkdocs.yml:10: 字段 'columns.standard': 没有名为 'news' 的标准栏目 (可写 organization, notices, policies, interpretations, finance, "
      "enforcement, assistance, projects, emergency, agriculture, reports, fazhi)"),

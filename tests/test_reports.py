@@ -218,3 +218,47 @@ def test_reports_before_the_sites_first_year_are_not_asked_for(project):
     assert len(missing(load_site(load_config(root), dt.date(2024, 4, 2)))) == 8  # 2019-2022, both kinds
     (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8") + "    first_year: 2023\n", encoding="utf-8")
     assert missing(load_site(load_config(root), dt.date(2024, 4, 2))) == []
+
+
+def test_the_general_part_must_speak_of_supervision_assessment_review_and_accountability(project):
+    text = gongkai_report(general="全年主动公开政府信息46条，政务公开工作纳入年度考核。")
+    assert report_warnings(project, {PATH: text}) == [
+        f"{PATH}:52: 警告: 正文: “一、总体情况”没有写到监督保障、社会评议、责任追究情况 (条例 第五十条、国办公开办函〔2021〕30号) "
+        "(尚未发布的报告请补上; 已发布的不必改动, 请在下一年度的报告中写明)"]
+
+
+def test_part_five_must_say_how_last_years_problems_were_dealt_with(project):
+    text = gongkai_report(improvements="存在的主要问题：栏目更新不够及时。改进措施：明确责任人。")
+    assert report_warnings(project, {PATH: text}) == [
+        f"{PATH}:62: 警告: 正文: “五、存在的主要问题及改进情况”没有说上一年度报告所列问题的改进情况 "
+        "(尚未发布的报告请补上; 已发布的不必改动, 请在下一年度的报告中写明)"]
+    assert report_warnings(project, {PATH: gongkai_report(improvements="2022年报告提出的栏目更新问题已解决。")}) == []
+
+
+FAZHI_2023 = ("---\n标题: 法治政府建设年度报告\n年度: 2023\n发布日期: 2024-03-28\n发布机构: 镇\n---\n"
+              "## 一、主要举措和成效\n\n全年下达执法文书35份，立案1起，处罚金1.3万元。\n\n## 二、存在的不足和原因\n\n不足。\n\n"
+              "## 三、党政主要负责人履行推进法治建设第一责任人职责情况\n\n履职。\n\n## 四、下一年度主要安排\n\n安排。\n")
+
+
+def test_the_same_years_two_reports_must_agree_on_penalties(project):
+    files = {PATH: gongkai_report(punished=12), "content/fazhi/2023-fz.md": FAZHI_2023}
+    assert report_warnings(project, files) == [
+        f"{PATH}:11: 警告: 字段 '表二': “行政处罚”本年处理决定数量为 12, 而2023年度法治政府建设年度报告 (content/fazhi/2023-fz.md:9) 写“立案1起” (请核对两份报告的数字)"]
+    assert report_warnings(project, {PATH: gongkai_report(punished=1), "content/fazhi/2023-fz.md": FAZHI_2023}) == []
+
+
+def policy_text(number: str, signed: str, extra: str = "") -> str:
+    return (f"---\n标题: 管理办法\n文号: {number}\n发文机关: 纸坊镇人民政府\n成文日期: {signed}\n发布日期: {signed}\n"
+            f"有效期至: 2030-12-31\n{extra}---\n正文\n")
+
+
+def test_table_two_must_agree_with_the_documents_the_site_publishes(project):
+    policies = {"content/policies/a.md": policy_text("纸政发〔2022〕1号", "2022-03-01", "废止:\n  日期: 2023-06-01\n  文号: 纸政发〔2023〕2号\n"),
+                "content/policies/b.md": policy_text("纸政发〔2023〕2号", "2023-05-10"),
+                "content/policies/c.md": policy_text("纸政发〔2024〕1号", "2024-01-10")}
+    agrees = report_warnings(project, {PATH: gongkai_report(normative="[1, 1, 1]"), **policies}, dt.date(2024, 3, 1))
+    assert [w for w in agrees if "表二" in w] == []
+    wrong = report_warnings(project, {PATH: gongkai_report(normative="[1, 0, 2]"), **policies}, dt.date(2024, 3, 1))
+    assert [w for w in wrong if "表二" in w] == [
+        f"{PATH}:9: 警告: 字段 '表二': 行“行政规范性文件”列“本年废止件数”为 0, 而本站发布的规范性文件按2023年计为 1 (请核对报告, 或补发缺少的规范性文件)",
+        f"{PATH}:9: 警告: 字段 '表二': 行“行政规范性文件”列“现行有效件数”为 2, 而本站发布的规范性文件按2023年计为 1 (请核对报告, 或补发缺少的规范性文件)"]

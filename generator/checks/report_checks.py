@@ -8,6 +8,7 @@ import re
 
 from ..errors import Problem, SourceRef
 from .figures import rate_mismatches
+from .report_content import content_warnings
 from . import sanitizer
 from ..content.models import Report
 from ..pages.report_pages import table_after, with_tables
@@ -28,6 +29,7 @@ FAZHI_PARTS = (
     ("下一年度主要安排", ("下一年度", "下一步", "下步", "工作安排", "工作打算", "主要安排", "明年", "{next}年")),
 )
 FAZHI_RULE = "《法治政府建设与责任落实督察工作规定》第二十四条"
+FAZHI_OUTLINE = (*(part for part, _ in FAZHI_PARTS), "其他需要报告的情况")  # the headings `gongkai new` suggests
 _HEADING = re.compile(r"(#{1,6})\s+(.+?)\s*#*\s*$")
 _PERIOD = re.compile(r"统计期限[^。]*?(\d{4})年(\d{1,2})月(\d{1,2})日[^。]*?至\s*(\d{4})年(\d{1,2})月(\d{1,2})日")
 _RECEIVED = re.compile(r"(?:收到|新收|受理)[^。，；\d]{0,12}?申请[^。，；\d]{0,6}?(\d+)\s*件")
@@ -123,17 +125,10 @@ def site_warnings(site: Site) -> list[Problem]:
         if report.published > last_day:
             found.append(Problem(report.line_of("发布日期"), "发布日期", f"{report.year}年度报告应在 {last_day.isoformat()} 前发布, 实际 {report.published.isoformat()}",
                                  "逾期发布会被通报; 如确有原因, 请在报告中说明", warning=True))
-        found += _fazhi_parts(report) if report.report_type == FAZHI else _gongkai_consistency(report, site)
+        found += _fazhi_parts(report) if report.report_type == FAZHI else _gongkai_consistency(report, site) + content_warnings(report, site)
         found += [Problem(_body(report, m.line), "正文", f"“{m.text}”: 按 {m.part} ÷ {m.whole} 计算应为 {m.computed}%, 文中写 {m.stated}%",
                           "请核对比率或数字", warning=True) for m in rate_mismatches(report.body, report.body_line)]
     return found + _missing_reports(site, reports)
-
-
-def first_year(site: Site) -> int:
-    """The first year the site publishes for: configured, or the year of its oldest record."""
-    if site.config.first_year:
-        return site.config.first_year
-    return min((r.year if isinstance(r, Report) else r.published.year for r in site.records), default=site.today.year)
 
 
 def _missing_reports(site: Site, reports: list[Report]) -> list[Problem]:
@@ -145,7 +140,7 @@ def _missing_reports(site: Site, reports: list[Report]) -> list[Problem]:
         month_day = site.config.deadlines.gongkai if column.report_type == GONGKAI else site.config.deadlines.fazhi
         have = {r.year for r in reports if r.report_type == column.report_type}
         folder = f"{site.config.content_dir.name}/{column.folder}"
-        for year in range(first_year(site), site.today.year):
+        for year in range(site.first_year, site.today.year):
             last_day = _deadline(year, month_day)
             if year not in have and site.today > last_day:
                 found.append(Problem(SourceRef(folder, 1), "", f"缺少{year}年度{REPORT_NAMES[column.report_type]}, 已过发布期限 {last_day.isoformat()}",
@@ -179,7 +174,7 @@ def _prose(body: str) -> str:
 def _gongkai_consistency(report: Report, site: Site) -> list[Problem]:
     found = []
     last = _previous(report, site)
-    if last is not None:  # 现行有效 this year = last year + 制发 − 废止
+    if last is not None and report.table2.layout == last.table2.layout == "2021":  # 现行有效 this year = last year + 制发 − 废止
         this, before = report.table2["行政规范性文件"], last.table2["行政规范性文件"]
         expected = before.values[2] + this.values[0] - this.values[1]
         if this.values[2] != expected:

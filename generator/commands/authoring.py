@@ -12,10 +12,11 @@ from .content_files import UsageError, check_name, create_file, invisible, plain
 from .encodings import fix_encodings
 from ..errors import ConfigError
 from .importer import front_matter, read_blocks, recognise, yaml_scalar
-from ..content.models import INDEX_KEY
+from ..checks import report_checks
+from ..content.models import INDEX_KEY, Report, validate
 from .numbering import Numbered, assign_numbers, next_index_number
-from ..content.readers import MAX_RECORD_BYTES
-from ..checks.report_checks import FAZHI_PARTS, GONGKAI_HEADINGS
+from ..content.readers import MAX_RECORD_BYTES, read_document
+from ..checks.report_checks import FAZHI_OUTLINE, GONGKAI_HEADINGS
 from ..content.report_tables import OUTCOME_GROUPS
 from ..pages.templating import render
 
@@ -86,7 +87,7 @@ def new_record(config: SiteConfig, type_word: str, title: str, today: dt.date, n
     required, optional = _field_lines(column, presets, today)
     text = render("new.md.j2", kind=column.kind, title_yaml=yaml_scalar(title), today=today, issuer_yaml=yaml_scalar(issuer),
                   issuer_key=column.issuer_key, report_type=column.report_type, required=required, optional=optional,
-                  index_number=number, year=today.year - 1, gongkai_headings=GONGKAI_HEADINGS, fazhi_parts=[p for p, _ in FAZHI_PARTS],
+                  index_number=number, year=today.year - 1, gongkai_headings=GONGKAI_HEADINGS, fazhi_parts=FAZHI_OUTLINE,
                   table3_groups=OUTCOME_GROUPS)
     expected = {"标题": title, "发布日期": today.isoformat(), column.issuer_key: issuer,
                 **({INDEX_KEY: number} if number else {})}
@@ -106,11 +107,22 @@ def import_document(config: SiteConfig, source: Path, today: dt.date, name: str 
         published = today
     number = next_index_number(config, published.year)
     fields = {**imported.fields, **({INDEX_KEY: number} if number else {})}
-    text = front_matter(fields) + imported.body
+    text = front_matter(fields, imported.tables) + imported.body
     if len(text.encode("utf-8")) > MAX_RECORD_BYTES:  # check would refuse the file it wrote
         raise ConfigError(f"{source}: 文字太多 ({len(text.encode('utf-8')) // 1024} KB), 没有导入 "
                           f"(一条信息的文字不超过 {MAX_RECORD_BYTES // 1024 // 1024} MB; 大的材料请作为附件发布)")
     if not _reads_back(text, fields):
         raise ConfigError(f"{source}: 识别出的字段无法安全地写入文件头, 没有导入 (请把文件中的标题和发布机构改为普通文字后重试)")
     path = create_file(config, imported.section, name, number, published, text)
-    return path, notes + imported.notes
+    return path, notes + imported.notes + _report_problems(config, path, imported.section)
+
+
+def _report_problems(config: SiteConfig, path: Path, section: str) -> list[str]:
+    """An imported 年报's identities and structure, checked at once: the clerk sees what the report got wrong."""
+    if config.column(section).report_type != "政府信息公开":
+        return []
+    document, problems = read_document(path, config.root, section, path.stem)
+    record, found = validate(document, config) if document else (None, [])
+    if isinstance(record, Report):
+        found += report_checks.record_problems(record, config.text)
+    return [f"检查 / check: {problem}" for problem in problems + found]

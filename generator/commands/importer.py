@@ -20,6 +20,7 @@ from ..config import SiteConfig
 from ..content.columns import Column
 from ..content.docnumbers import find_doc_number
 from ..errors import ConfigError
+from .report_import import SECTIONS, Cells, ReportData, cells_of_line, cells_of_row, normal, report_data
 
 OUTLINE = (  # pattern, Markdown heading level
     (re.compile(r"[一二三四五六七八九十]+、"), 2),
@@ -38,7 +39,8 @@ MAX_DOCX_UNPACKED = 200 * 1024 * 1024  # a .docx is a zip: what it may unpack to
 
 @dataclass
 class Table:
-    rows: list[list[str]]
+    rows: list[list[str]]  # every grid cell: a merged cell repeats its text
+    distinct: list[list[str]] = field(default_factory=list)  # each row's cells, a merged cell once
 
 
 @dataclass
@@ -47,6 +49,7 @@ class Imported:
     fields: dict[str, str]
     body: str
     notes: list[str] = field(default_factory=list)  # what could not be recognised, for the user
+    tables: str = ""  # a 政府信息公开工作年度报告's 表二–表四, as front-matter lines
 
 
 def read_blocks(path: Path) -> tuple[list[str | Table], list[str]]:
@@ -157,7 +160,10 @@ def _docx_blocks(path: Path) -> list[str | Table]:
                 blocks.append(("#" * level + " " + text) if level and text else text)
             elif child.tag.endswith("}tbl"):
                 table = DocxTable(child, document)
-                blocks.append(Table([[cell.text.strip() for cell in row.cells] for row in table.rows]))
+                rows = [list(row.cells) for row in table.rows]
+                blocks.append(Table([[cell.text.strip() for cell in row] for row in rows],
+                                    [[cell.text.strip() for i, cell in enumerate(row) if i == 0 or cell._tc is not row[i - 1]._tc]
+                                     for row in rows]))
     except Exception:  # noqa: BLE001 - python-docx and lxml raise many types for a broken file
         raise broken from None
     return blocks
@@ -186,7 +192,8 @@ def _cleaned(blocks: list[str | Table]) -> tuple[list[str | Table], int]:
 
     cleaned: list[str | Table] = []
     for block in blocks:
-        cleaned.append(Table([[clean(cell).strip() for cell in row] for row in block.rows]) if isinstance(block, Table)
+        cleaned.append(Table([[clean(cell).strip() for cell in row] for row in block.rows],
+                             [[clean(cell).strip() for cell in row] for row in block.distinct]) if isinstance(block, Table)
                        else clean(block).strip())
     return cleaned, removed
 
@@ -231,7 +238,35 @@ def recognise(blocks: list[str | Table], config: SiteConfig, today: dt.date) -> 
         fields.pop("类别", None)
     if kind == "policy":
         fields["成文日期"] = published.isoformat()
+    if kind == "report" and report_type == "政府信息公开":
+        lines, data = _report_tables(lines)
+        return Imported(section, fields, _markdown(lines), notes + data.notes, data.front_matter)
     return Imported(section, fields, _markdown(lines), notes)
+
+
+def _report_tables(blocks: list[str | Table]) -> tuple[list[str | Table], ReportData]:
+    """The blocks without the three tables, and the tables read as data: Word tables wherever they are
+    (known by their rows), pasted rows under the headings 二, 三 and 四."""
+    kept: list[str | Table] = []
+    tables: dict[str, list[Cells]] = {"表二": [], "表三": [], "表四": []}
+    section = ""
+    for block in blocks:
+        if isinstance(block, Table):
+            text = "".join("".join(row) for row in block.rows)
+            key = "表三" if "本年新收" in text else "表二" if "第二十条" in text else "表四" if "行政复议" in text else ""
+            if key:
+                tables[key] += [cells_of_row(row) for row in block.distinct or block.rows]
+                continue
+        else:
+            heading = normal(block.lstrip("#"))
+            starts = [key for title, key in SECTIONS.items() if heading.startswith(normal(title))]
+            if starts or re.match(r"[一二三四五六七八九十]+、", heading):
+                section = starts[0] if starts else ""
+            elif section and (cells_of_line(block).values or "。" not in block):
+                tables[section].append(cells_of_line(block))  # a pasted row, or a table's own caption or header
+                continue
+        kept.append(block)
+    return kept, report_data(tables)
 
 
 def _valid_date(match: re.Match[str]) -> dt.date | None:
@@ -270,8 +305,6 @@ def _classify(title: str, number: str, notes: list[str]) -> tuple[str, str, dict
     if title.endswith("报告"):
         year = _title_year(title, notes)
         kind = "法治政府建设" if "法治" in title else "政府信息公开" if "信息公开" in title else ""
-        if kind == "政府信息公开":
-            notes.append("表二、表三、表四: 请按 README 的示例逐行填写数字")
         return "report", kind, {"年度": year}
     if "解读" in title:
         notes.append("解读文件: 请填写所解读文件的文号")
@@ -383,5 +416,5 @@ def _plain_reads_back(value: str) -> bool:
             and scalar.end_mark.index == len("key: ") + len(value))
 
 
-def front_matter(fields: dict[str, str]) -> str:
-    return "---\n" + "".join(f"{key}: {yaml_scalar(value)}\n" for key, value in fields.items()) + "---\n\n"
+def front_matter(fields: dict[str, str], tables: str = "") -> str:
+    return "---\n" + "".join(f"{key}: {yaml_scalar(value)}\n" for key, value in fields.items()) + tables + "---\n\n"

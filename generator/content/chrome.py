@@ -28,6 +28,14 @@ class Footer:
     dzjg_url: str = ""
     jiucuo_url: str = ""
     provided_by_portal: tuple[str, ...] = ()  # items the surrounding county portal shows instead
+    # The badges are the issued images, shipped with the site (overrides/assets/images/ holds stand-ins):
+    # paths in the built site, of a file in docs/ or overrides/.
+    dzjg_image: str = "assets/images/dzjg.svg"
+    police_image: str = "assets/images/beian.svg"
+    police_url: str = ""  # the 公安备案 link; by default the record's page on the national 备案 site
+
+
+IMAGE_PATH = re.compile(r"(?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+\.(?:png|gif|jpg|jpeg|svg|webp)")
 
 
 def footer_problems(footer: Footer, config_text: str) -> list[Problem]:

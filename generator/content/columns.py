@@ -63,6 +63,7 @@ class Column:
     feed: bool = False  # an RSS feed at feeds/<folder>.xml
     stale_warning: bool = False  # `check` warns when nothing new for stale_months
     aliases: tuple[str, ...] = ()  # words `gongkai new` accepts besides the name and folder
+    column_type: str = "信息公开"  # the ColumnType <meta> national crawlers read
     line: int = 0
 
     @property
@@ -153,7 +154,7 @@ class _Declarations:
 
 NAME_MARKS = "（）()、·—-_/ "
 COLUMN_KEYS = ("standard", "name", "folder", "kind", "report", "fields", "group", "sort", "show", "empty", "feed",
-               "stale_warning", "aliases")
+               "stale_warning", "aliases", "column_type")
 FIELD_KEYS = ("name", "type", "required", "options", "columns", "only_when", "example")
 EXAMPLE = "例如 - {name: 财政预决算, folder: finance, kind: item}"
 
@@ -235,6 +236,7 @@ def _column(reader: _Declarations, value: RawValue, standard: dict[str, Column])
         feed=reader.flag(table, "feed", "columns", base.feed if base else False),
         stale_warning=reader.flag(table, "stale_warning", "columns", base.stale_warning if base else False),
         aliases=reader.texts(table, "aliases", "columns") if "aliases" in table else (base.aliases if base else ()),
+        column_type=reader.name(table, "column_type", "columns", base.column_type if base else "信息公开"),
         line=value.line,
     )
     _check_listing(reader, column, table)

@@ -37,6 +37,13 @@ class Site:
     def records(self) -> tuple[Record, ...]:
         return tuple(r for column in self.config.columns for r in self.columns.get(column.folder, ()))
 
+    @property
+    def first_year(self) -> int:
+        """The first year the site publishes for: configured, or the year its oldest record is of."""
+        if self.config.first_year:
+            return self.config.first_year
+        return min((r.year if isinstance(r, Report) else r.published.year for r in self.records), default=self.today.year)
+
     def in_column(self, folder: str) -> tuple[Record, ...]:
         return self.columns.get(folder, ())
 

@@ -125,7 +125,7 @@ def _list(site: Site, column: Column, folder: str, template: str, records: Seque
     pages = []
     for chunk in paginate(folder, records, LIST_SIZE):
         pages.append(Page(chunk.path, render(
-            template, title=title or column.name, column=column.name, rows=rows(site, chunk.items, chunk.path), pager=chunk.pager,
+            template, title=title or column.name, column=column.name, column_type=column.column_type, rows=rows(site, chunk.items, chunk.path), pager=chunk.pager,
             years=_group_links(column, records, folder, LIST_SIZE, chunk.path), filterable=filterable,
             links={"current": relative(f"{column.folder}/current/index.md", chunk.path),
                    "repealed": relative(f"{column.folder}/repealed/index.md", chunk.path)},

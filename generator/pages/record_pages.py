@@ -40,6 +40,7 @@ def record_output(record: Record, site: Site) -> tuple[Page, list[CopiedFile]]:
         record=record,
         body=report_body(record) if isinstance(record, Report) else record.body.strip(),
         column=site.config.column(record.section).name,
+        column_type=site.config.column(record.section).column_type,
         group=group_label(record, site.config.column(record.section)),
         tables=_tables(record, site),
         metadata=_metadata(record, site),

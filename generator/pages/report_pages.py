@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..content.models import Report
-from ..content.report_tables import OUTCOME_GROUPS
+from ..content.report_tables import LAYOUT_2019, OUTCOME_GROUPS
 from .templating import template_module
 
 GROUP_LABELS = {
@@ -26,7 +26,7 @@ def report_body(report: Report) -> str:
         return report.body.strip()
     tables = template_module("report_tables.html.j2")
     rendered = {
-        "table2": tables.table2(report.table2),
+        "table2": tables.table2_2019(report.table2) if report.table2.layout == LAYOUT_2019 else tables.table2(report.table2),
         "table3": tables.table3(report.table3, list(OUTCOME_GROUPS.items()), GROUP_LABELS),
         "table4": tables.table4(report.table4),
     }
