@@ -125,4 +125,4 @@ def _report_problems(config: SiteConfig, path: Path, section: str) -> list[str]:
     record, found = validate(document, config) if document else (None, [])
     if isinstance(record, Report):
         found += report_checks.record_problems(record, config.text)
-    return [f"检查 / check: {problem}" for problem in problems + found]
+    return [f"报告中的问题: {problem}" for problem in problems + found]

@@ -20,6 +20,7 @@ from ..config import SiteConfig
 from ..content.columns import Column
 from ..content.docnumbers import find_doc_number
 from ..errors import ConfigError
+from ..checks.report_checks import GONGKAI_HEADINGS
 from .report_import import SECTIONS, Cells, ReportData, cells_of_line, cells_of_row, normal, report_data
 
 OUTLINE = (  # pattern, Markdown heading level
@@ -259,9 +260,9 @@ def _report_tables(blocks: list[str | Table]) -> tuple[list[str | Table], Report
                 continue
         else:
             heading = normal(block.lstrip("#"))
-            starts = [key for title, key in SECTIONS.items() if heading.startswith(normal(title))]
-            if starts or re.match(r"[一二三四五六七八九十]+、", heading):
-                section = starts[0] if starts else ""
+            fixed = next((title for title in GONGKAI_HEADINGS if heading.startswith(normal(title))), None)
+            if fixed and not cells_of_line(block).values:  # 一、本年新收… 3 0 0 is a row of 表三, not a heading
+                section = SECTIONS.get(fixed, "")
             elif section and (cells_of_line(block).values or "。" not in block):
                 tables[section].append(cells_of_line(block))  # a pasted row, or a table's own caption or header
                 continue
