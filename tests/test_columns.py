@@ -142,6 +142,8 @@ def declaration_problems(tmp_path: Path, columns: str) -> list[str]:
     ("      - {name: 收费}\n", "mkdocs.yml:10: 字段 'columns.folder': 缺少 folder (小写字母、数字和连字符"),
     ("      - {name: <b>收费</b>, folder: fees}\n",
      "mkdocs.yml:10: 字段 'columns.name': '<b>收费</b>' 含有不能用在名称中的字符 '<' (名称只用汉字、字母、数字、空格和 （）()、·—-_/)"),
+    ("      - {name: 收费, folder: fees, kind: item, column_type: \"信息公开\\\">\"}\n",
+     "mkdocs.yml:10: 字段 'columns.column_type': '信息公开\">' 含有不能用在名称中的字符 '\"' (名称只用汉字、字母、数字、空格和 （）()、·—-_/)"),
     ("      - {name: 收费, folder: fees, colour: red}\n",
      "mkdocs.yml:10: 字段 'columns': 未知的键 'colour' (可写 standard, name, folder, kind, report, fields, group, sort, show, empty, feed, stale_warning, aliases, column_type)"),
     ("      - {standard: news}\n",

@@ -142,7 +142,7 @@ def test_warning_when_the_prose_contradicts_the_tables(project):
 
 def test_deadlines_of_the_gongkai_report(project):
     assert report_warnings(project, {PATH: gongkai_report(published="2024-02-05")}) == [
-        f"{PATH}:5: 警告: 字段 '发布日期': 2023年度报告应在 2024-01-31 前发布, 实际 2024-02-05 (逾期发布会被通报; 如确有原因, 请在报告中说明)"
+        f"{PATH}:5: 警告: 字段 '发布日期': 2023年度报告应在 2024-01-31 前发布, 实际 2024-02-05 (本站设置的期限 (extra.gongkai.report_deadlines), 乡镇的年报期限由当地规定; 如确有原因, 请在报告中说明)"
     ]
     site = load_site(load_config(project({PATH: gongkai_report()})), dt.date(2025, 2, 1))
     assert [str(w) for w in warnings(site) if w.source.path.startswith("content/reports")] == [
@@ -152,13 +152,21 @@ def test_deadlines_of_the_gongkai_report(project):
     assert report_warnings(project, {PATH: gongkai_report()}, dt.date(2025, 1, 31)) == []
 
 
+def test_a_town_sets_its_own_deadline(project):
+    root = project({PATH: gongkai_report(published="2024-02-05")})
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8") + '    report_deadlines: {gongkai: "02-28"}\n',
+                                     encoding="utf-8")
+    site = load_site(load_config(root), dt.date(2024, 3, 1))
+    assert [w for w in warnings(site) if w.field == "发布日期"] == []
+
+
 FAZHI_HEAD = "---\n标题: 法治政府建设年度报告\n年度: 2023\n发布日期: {published}\n发布机构: 镇\n---\n"
 
 
 def test_fazhi_report_deadline(project):
     text = FAZHI_HEAD.format(published="2024-04-01") + "## 一、主要举措和成效\n\n## 二、存在的不足和原因\n\n## 三、党政主要负责人履行推进法治建设第一责任人职责情况\n\n## 四、下一年度主要安排\n"
     assert report_warnings(project, {"content/fazhi/2023-fz.md": text, PATH: gongkai_report()}) == [
-        "content/fazhi/2023-fz.md:4: 警告: 字段 '发布日期': 2023年度报告应在 2024-03-31 前发布, 实际 2024-04-01 (逾期发布会被通报; 如确有原因, 请在报告中说明)",
+        "content/fazhi/2023-fz.md:4: 警告: 字段 '发布日期': 2023年度报告应在 2024-03-31 前发布, 实际 2024-04-01 (《法治政府建设与责任落实督察工作规定》第二十四条: 每年4月1日之前; 如确有原因, 请在报告中说明)",
     ]
 
 

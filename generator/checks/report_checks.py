@@ -30,6 +30,9 @@ FAZHI_PARTS = (
 )
 FAZHI_RULE = "《法治政府建设与责任落实督察工作规定》第二十四条"
 FAZHI_OUTLINE = (*(part for part, _ in FAZHI_PARTS), "其他需要报告的情况")  # the headings `gongkai new` suggests
+# Where each deadline comes from: 条例 第四十九条 sets 1月31日 for 县级以上 departments only; a township's is local.
+DEADLINE_BASIS = {GONGKAI: "本站设置的期限 (extra.gongkai.report_deadlines), 乡镇的年报期限由当地规定",
+                  FAZHI: f"{FAZHI_RULE}: 每年4月1日之前"}
 _HEADING = re.compile(r"(#{1,6})\s+(.+?)\s*#*\s*$")
 _PERIOD = re.compile(r"统计期限[^。]*?(\d{4})年(\d{1,2})月(\d{1,2})日[^。]*?至\s*(\d{4})年(\d{1,2})月(\d{1,2})日")
 _RECEIVED = re.compile(r"(?:收到|新收|受理)[^。，；\d]{0,12}?申请[^。，；\d]{0,6}?(\d+)\s*件")
@@ -124,7 +127,7 @@ def site_warnings(site: Site) -> list[Problem]:
         last_day = _deadline(report.year, month_day)
         if report.published > last_day:
             found.append(Problem(report.line_of("发布日期"), "发布日期", f"{report.year}年度报告应在 {last_day.isoformat()} 前发布, 实际 {report.published.isoformat()}",
-                                 "逾期发布会被通报; 如确有原因, 请在报告中说明", warning=True))
+                                 f"{DEADLINE_BASIS[report.report_type]}; 如确有原因, 请在报告中说明", warning=True))
         found += _fazhi_parts(report) if report.report_type == FAZHI else _gongkai_consistency(report, site) + content_warnings(report, site)
         found += [Problem(_body(report, m.line), "正文", f"“{m.text}”: 按 {m.part} ÷ {m.whole} 计算应为 {m.computed}%, 文中写 {m.stated}%",
                           "请核对比率或数字", warning=True) for m in rate_mismatches(report.body, report.body_line)]
