@@ -10,13 +10,13 @@ from ..errors import Problem, SourceRef
 from .figures import rate_mismatches
 from .report_content import content_warnings
 from . import sanitizer
+from ..content.columns import REPORT_NAMES
 from ..content.models import Report
 from ..pages.report_pages import table_after, with_tables
 from ..content.report_tables import APPLICANTS, identity_problems
 from ..content.site import Site, listed
 
 GONGKAI, FAZHI = "政府信息公开", "法治政府建设"
-REPORT_NAMES = {GONGKAI: "政府信息公开工作年度报告", FAZHI: "法治政府建设年度报告"}
 GONGKAI_HEADINGS = ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
                     "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项")
 # The parts a 法治政府建设年度报告 must cover (督察工作规定 第二十四条) and words by which a heading *or a

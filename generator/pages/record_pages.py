@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..content.columns import REPORT_NAMES
 from ..content.lifecycle import AMENDED, EXPIRED, REPEALED, PolicyStatus, publicity_over, published_attachments, start_date
 from ..content.markdown_text import chinese_date, inline, shown_value
 from ..content.models import Interpretation, Policy, Record, Report
@@ -76,7 +77,7 @@ def _metadata(record: Record, site: Site) -> list[MetaRow]:
     elif isinstance(record, Interpretation):
         rows.append(MetaRow("解读文件", record.interprets))
     elif isinstance(record, Report):
-        rows += [MetaRow("年度", f"{record.year}年"), MetaRow("报告类型", f"{record.report_type}工作年度报告")]
+        rows += [MetaRow("年度", f"{record.year}年"), MetaRow("报告类型", REPORT_NAMES[record.report_type])]
     if record.withdrawal:
         rows.append(MetaRow("状态", f"已于{chinese_date(record.withdrawal.date)}撤回"))
     if record.keywords:
