@@ -12,6 +12,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content.lifecycle import add_years, day_before
+
 PREFIX = "11370829MB0000000A"
 MARKER = "明厨亮灶"  # a term placed in a known set of notices, so that search can be checked against a count
 SUBJECTS = ("镇党委", "镇政府", "各村（社区）", "镇直各部门", "镇应急管理办公室", "镇农业综合服务中心", "镇社会事务办公室", "镇综合执法队",
@@ -137,7 +139,9 @@ def _policies(rng, content, count, years, today, serials, stats) -> list[str]:
         effective = published + dt.timedelta(days=rng.randint(0, 20))
         fields = [("标题", title), ("文号", number), ("发文机关", "纸坊镇人民政府"), ("成文日期", (published - dt.timedelta(days=3)).isoformat()),
                   ("发布日期", published.isoformat()), ("索引号", serials.next(published.year)), ("施行日期", effective.isoformat()),
-                  ("主题分类", rng.choice(TOPICS)), ("关键词", subject)]
+                  # as the sample's province requires: the term stated in the document, and a 登记号
+                  ("有效期至", day_before(add_years(effective, 2 if provisional else 5)).isoformat()),
+                  ("登记号", f"ZFPR-{year}-{index + 1:07d}"), ("主题分类", rng.choice(TOPICS)), ("关键词", subject)]
         # every fifth document repeals an earlier one (from its own effective date), every seventh amends one
         if index % 5 == 4 and numbers:
             old_number, old_published, old_path = rng.choice(numbers)
