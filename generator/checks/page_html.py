@@ -21,6 +21,7 @@ _PAGE_ATTRIBUTES = {tag: _PAGE_COMMON | ALLOWED_ATTRIBUTES.get(tag, set()) for t
     "form": _PAGE_COMMON | {"action", "method"}, "input": _PAGE_COMMON | {"type", "name", "placeholder", "autocomplete"},
     "select": _PAGE_COMMON | {"form", "name"}, "option": _PAGE_COMMON | {"value", "selected"},
     "label": _PAGE_COMMON | {"for"}, "button": _PAGE_COMMON | {"type"},
+    "td": _PAGE_COMMON | ALLOWED_ATTRIBUTES["td"] | {"data-label"},  # a cell's column name, shown on a phone
 }
 _PAGE_CLASS = re.compile(r"gk-[a-z0-9_-]+")
 

@@ -99,11 +99,12 @@ def status_of(record: Record, site: Site) -> str:
     return site.status[record.doc_number].status if isinstance(record, Policy) else ""
 
 
-def rows(site: Site, records: Sequence[Record], from_page: str) -> list[Row]:
+def rows(site: Site, records: Sequence[Record], from_page: str, grouping: Column | None = None) -> list[Row]:
+    """grouping: the column whose groups the page lists by (the 目录's years), when not the record's own."""
     found = []
     for r in records:
         column = site.config.column(r.section)
-        found.append(Row(r, link(r, from_page), column.name, getattr(r, "doc_number", ""), status_of(r, site), group_label(r, column),
+        found.append(Row(r, link(r, from_page), column.name, getattr(r, "doc_number", ""), status_of(r, site), group_label(r, grouping or column),
                          tuple(shown_value(field_value(r, column, name)) for name in column.show)))
     return found
 
@@ -143,7 +144,7 @@ def _catalog(site: Site) -> list[Page]:
     chunks: list[Chunk[Record]] = paginate(CATALOG_FOLDER, records, CATALOG_SIZE)
     catalog_column = Column(name="政府信息公开目录", folder=CATALOG_FOLDER, kind="item")
     return [
-        Page(chunk.path, render("catalog.md.j2", rows=rows(site, chunk.items, chunk.path), pager=chunk.pager,
+        Page(chunk.path, render("catalog.md.j2", rows=rows(site, chunk.items, chunk.path, catalog_column), pager=chunk.pager,
                                 years=_group_links(catalog_column, records, CATALOG_FOLDER, CATALOG_SIZE, chunk.path),
                                 downloads=relative("catalog.csv", chunk.path), json=relative("catalog.json", chunk.path)))
         for chunk in chunks

@@ -27,6 +27,15 @@
     return rows.length > 0 && rows.every(function (row) { return /^\d{4}-\d{2}-\d{2}$/.test(cellText(row, index)); });
   }
 
+  /* A label and its control stay on one line: a label must not wrap away from what it names. */
+  function filterGroup(label, control) {
+    var group = document.createElement("span");
+    group.className = "gk-filter";
+    group.appendChild(label);
+    group.appendChild(control);
+    return group;
+  }
+
   function enhanceTable(wrapper, number) {
     var table = wrapper.querySelector("table");
     if (!table || !table.tBodies[0]) return;
@@ -59,8 +68,7 @@
       select.setAttribute("data-column", name);
       select.add(new Option("全部", ""));
       values.forEach(function (value) { select.add(new Option(byYear ? value + "年" : value, value)); });
-      form.appendChild(label);
-      form.appendChild(select);
+      form.appendChild(filterGroup(label, select));
       filters.push(function (row) {
         var value = byYear ? cellText(row, index).slice(0, 4) : cellText(row, index);
         return !select.value || value === select.value;
@@ -75,8 +83,7 @@
       var input = document.createElement("input");
       input.type = "search";
       input.id = textId;
-      form.appendChild(textLabel);
-      form.appendChild(input);
+      form.appendChild(filterGroup(textLabel, input));
       filters.push(function (row) {
         var words = input.value.trim().split(/\s+/).filter(Boolean);
         var text = row.textContent;
