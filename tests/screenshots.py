@@ -1,8 +1,9 @@
 """Screenshots of every page type of a built site, to look at before saying a layout change is done.
 
-    python tests/screenshots.py [SITE_DIR] [OUT_DIR]      (defaults: site/ and screenshots/)
+    python tests/screenshots.py [SITE_DIR] [OUT_DIR] [--viewport]   (defaults: site/ and screenshots/)
 
-Writes OUT_DIR/<page>-<width>[-elder].png, full page, at 320, 375 and 1280 px, in normal and 长者模式, and
+Writes OUT_DIR/<page>-<width>[-elder].png, full page (--viewport: the first screen only), at 320, 375 and
+1280 px, in normal and 长者模式, and
 prints each page's scrollWidth (wider than the screen means a phone scrolls sideways). The output is
 not committed (screenshots/ is ignored); the README shows two of them.
 """
@@ -25,6 +26,9 @@ PAGES = {
     "policy": "policies/zhengfa-2021-5/",
     "interpretation": "interpretations/zhengfa-2023-3-jiedu/",
     "organization": "organization/jigou-xinxi/",
+    "listing-by-field": "finance/",
+    "sitemap": "sitemap/",
+    "guide": "guide/",
     "report": "reports/2023-zhengfu-xinxi-gongkai/",
     "fazhi": "fazhi/2023-fazhi-zhengfu-jianshe/",
     "standard-catalog": "standard-catalog/",
@@ -34,7 +38,7 @@ PAGES = {
 WIDTHS = (320, 375, 1280)
 
 
-def main(site: Path, out: Path) -> None:
+def main(site: Path, out: Path, full_page: bool = True) -> None:
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
@@ -50,12 +54,13 @@ def main(site: Path, out: Path) -> None:
                     page.goto(url + path)
                     page.wait_for_load_state("networkidle")
                     target = out / f"{name}-{width}{'-elder' if elder else ''}.png"
-                    page.screenshot(path=str(target), full_page=True)
+                    page.screenshot(path=str(target), full_page=full_page)
                     print(f"{target}  scrollWidth {page.evaluate('document.documentElement.scrollWidth')}")
                 context.close()
         browser.close()
 
 
 if __name__ == "__main__":
-    arguments = sys.argv[1:]
-    main(Path(arguments[0] if arguments else "site"), Path(arguments[1] if len(arguments) > 1 else "screenshots"))
+    arguments = [a for a in sys.argv[1:] if a != "--viewport"]
+    main(Path(arguments[0] if arguments else "site"), Path(arguments[1] if len(arguments) > 1 else "screenshots"),
+         full_page="--viewport" not in sys.argv)

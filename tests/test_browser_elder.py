@@ -50,31 +50,3 @@ def test_a_document_prints_with_its_metadata_and_without_navigation(sample_url):
         assert hidden == ["none"] * 4
         assert page.locator("table.gk-meta").is_visible()
         assert page.locator("table.gk-meta").inner_text().count("纸政发〔2023〕3号") == 1
-
-
-PHONE_PAGES = ["", "notices/", "policies/", "catalog/", "policies/zhengfa-2021-5/", "reports/2023-zhengfu-xinxi-gongkai/",
-               "organization/jigou-xinxi/", "application/", "standard-catalog/", "search/?q=森林"]
-
-
-@pytest.mark.parametrize("width", [320, 375])
-@pytest.mark.parametrize("elder", [False, True])
-def test_on_a_phone_no_page_is_wider_than_the_screen_and_the_switch_stays_on_it(sample_url, width, elder):
-    from playwright.sync_api import sync_playwright
-
-    from browser import CHROMIUM, CHROMIUM_ARGS
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": width, "height": 800})
-            page.goto(sample_url)
-            page.evaluate(f"localStorage.setItem('gongkai.elder', '{1 if elder else 0}')")
-            for path in PHONE_PAGES:
-                page.goto(sample_url + path)
-                toggle = page.locator(".gk-elder-toggle")
-                box = toggle.bounding_box()
-                assert page.evaluate("document.documentElement.scrollWidth") <= width, path
-                assert box is not None and 0 <= box["x"] and box["x"] + box["width"] <= width, path
-                assert toggle.inner_text() == ("退出长者模式" if elder else "长者模式"), path
-        finally:
-            browser.close()

@@ -57,3 +57,16 @@ def test_clicking_a_result_opens_the_record(site):
         page.wait_for_load_state()
         assert page.locator("h1").first.inner_text() == title
         assert MARKER in page.locator("article").inner_text()
+
+
+@pytest.mark.parametrize("path", ["catalog/", "policies/", "notices/"])
+def test_year_links_land_on_their_year(site, path):
+    url, _ = site
+    with chromium_page() as page:
+        page.goto(url + path)
+        links = page.eval_on_selector_all(".gk-years a", "links => links.map(a => a.href)")
+        assert len(links) > 3
+        for href in links:
+            page.goto(href)
+            anchor = href.split("#", 1)[1]
+            assert page.evaluate("id => document.getElementById(decodeURIComponent(id)) !== null", anchor), href

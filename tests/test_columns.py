@@ -83,7 +83,7 @@ def test_its_record_page_shows_the_declared_fields_and_table(village_site):
     page = html(village_site, "village/2024-dongcun-caiwu/index.html")
     assert '<th scope="row">村</th><td>东村</td>' in page
     assert '<th scope="row">公开期限</th><td>季度</td>' in page
-    assert "<td>赵某某</td>" in page and "<td>村报账员</td>" in page
+    assert '<td data-label="姓名">赵某某</td>' in page and '<td data-label="职务">村报账员</td>' in page
     assert "› 东村" in page  # breadcrumbs end with the group the listing shows it under
 
 

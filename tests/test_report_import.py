@@ -125,9 +125,11 @@ def test_a_2019_report_is_shown_in_its_own_tables(site, tmp_path):
     imported(site, report_docx(tmp_path / "2020.docx", layout="2019", year=2020))
     pages = {p.path: p.text for p in generate(load_site(load_config(site), dt.date(2026, 11, 25)))[0]}
     page = pages["reports/imported/index.md"]
-    for cell in ('<th scope="col">本年新制作数量</th>', '<th scope="row">政府集中采购</th><td>2</td><td colspan="2">35.6</td>',
-                 '<th scope="row">行政许可</th><td>3</td><td>-1</td><td>5</td>', '<th rowspan="20" scope="rowgroup">三、本年度办理结果</th>',
-                 '<th colspan="2" scope="row">（六）其他处理</th><td>0</td>'):
+    for cell in ('<th scope="col">本年新制作数量</th>',
+                 '<th scope="row">政府集中采购</th><td data-label="采购项目数量">2</td><td data-label="采购总金额" colspan="2">35.6</td>',
+                 '<th scope="row">行政许可</th><td data-label="上一年项目数量">3</td><td data-label="本年增/减">-1</td><td data-label="处理决定数量">5</td>',
+                 '<th rowspan="20" scope="rowgroup">三、本年度办理结果</th>',
+                 '<th colspan="2" scope="row">（六）其他处理</th><td data-label="自然人">0</td>'):
         assert cell in page, cell
 
 

@@ -13,20 +13,19 @@ from ..content.lifecycle import EXPIRED, IN_FORCE, REPEALED, STATUSES
 from ..content.columns import Column
 from ..content.markdown_text import inline, overview, relative, shown_value
 from ..content.models import Policy, Record
+from .home import home_page
 from .outputs import Page
 from .pagination import Chunk, page_of, page_path, paginate
 from ..search.index import HAND_WRITTEN_KIND
 from ..content.site import Site, field_value, group_label, listed, made_on
 from .templating import Link, link, render
 
-HOME_PAGE = "index.md"
 GUIDE_PAGE = "guide.md"  # 政府信息公开指南, generated from the columns and extra.gongkai.application
 APPLICATION_PAGE = "application/index.md"  # 依申请公开
 STANDARD_CATALOG_PAGE = "standard-catalog/index.md"  # 基层政务公开标准目录
 RULES_PAGE = "rules.md"  # 政府信息公开制度, hand-written in docs/
 CATALOG_FOLDER = "catalog"
 SEARCH_PAGE = "search/index.md"  # Pagefind's results page; the header box of every page leads here
-LATEST_ON_HOME = 8
 LIST_SIZE = 100  # items on one page of a list
 CATALOG_SIZE = 200  # rows on one page of the 目录
 
@@ -58,7 +57,9 @@ class GroupLink:
 
 
 def listing_pages(site: Site) -> list[Page]:
-    pages = [_home(site)]
+    pages = [home_page(site, {"guide": GUIDE_PAGE, "application": APPLICATION_PAGE, "rules": RULES_PAGE,
+                              "catalog": f"{CATALOG_FOLDER}/index.md", "search": SEARCH_PAGE,
+                              "standard_catalog": STANDARD_CATALOG_PAGE if site.config.standard_catalog else ""})]
     for column in site.config.columns:
         pages += _policy_lists(site, column) if column.kind == "policy" else _list(site, column, column.folder, "column.md.j2",
                                                                                    listed(site.in_column(column.folder)))
@@ -175,24 +176,3 @@ def _relative_nav(items: tuple) -> tuple:
     return tuple((title, "../" + target if isinstance(target, str) else _relative_nav(target)) for title, target in items)
 
 
-@dataclass(frozen=True)
-class ColumnSummary:
-    column: Column
-    href: str
-    count: int
-    current: int  # 规范性文件 in force; 0 for other kinds
-
-
-def _home(site: Site) -> Page:
-    here = HOME_PAGE
-    summaries = []
-    for column in site.config.columns:
-        records = listed(site.in_column(column.folder))
-        current = sum(site.status[r.doc_number].status in IN_FORCE for r in records if isinstance(r, Policy))
-        summaries.append(ColumnSummary(column, f"{column.folder}/index.md", len(records), current))
-    newest = sorted((r for r in listed(site.records) if site.config.column(r.section).kind == "item"),
-                    key=lambda r: (-r.published.toordinal(), r.title, r.slug))[:LATEST_ON_HOME]
-    return Page(here, render("home.md.j2", config=site.config, guide=GUIDE_PAGE, rules=RULES_PAGE, catalog=f"{CATALOG_FOLDER}/index.md",
-                             latest=[(r, link(r, here)) for r in newest], columns=summaries,
-                             application=APPLICATION_PAGE,
-                             standard_catalog=STANDARD_CATALOG_PAGE if site.config.standard_catalog else ""))

@@ -396,14 +396,21 @@
       });
     }
 
-    form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+    // After a search the focus goes to its outcome ("找到 N 条结果"), where the results begin: a keyboard or
+    // screen-reader user does not have to find them. A change of filter keeps the focus on the filter.
+    function focusResults() {
+      status.setAttribute("tabindex", "-1");
+      status.focus();
+    }
+
+    form.addEventListener("submit", function (event) { event.preventDefault(); run().then(focusResults); });
     more.addEventListener("click", showMore);
     import(new URL("pagefind/pagefind.js", siteRoot()).href).then(function (module) {
       pagefind = module;
       return pagefind.options({ baseUrl: siteRoot().pathname, excerptLength: 40 });
     }).then(function () {
       connectFilters();
-      return run();
+      return run().then(function () { if (input.value.trim()) focusResults(); });
     }).catch(function () {
       status.textContent = "搜索暂时无法使用（搜索索引没有加载）。可以在政府信息公开目录中按年份查找。";
     });
