@@ -121,3 +121,16 @@ def sample_url(sample_site):
     require_browser()
     with serve(sample_site / "site") as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def browser(sample_url):
+    """One Chromium for a test module: each test opens its own page or context in it."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -1,9 +1,9 @@
 """axe-core in Chromium on every page type: no violation of impact serious or critical."""
+import contextlib
 from pathlib import Path
 
 import pytest
 
-from browser import chromium_page
 from screenshots import PAGES as SCREENSHOT_PAGES
 
 pytestmark = pytest.mark.browser
@@ -15,6 +15,15 @@ def axe_script() -> str:
     import axe_playwright_python
 
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+@contextlib.contextmanager
+def new_page(browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        yield page
+    finally:
+        page.close()
 
 
 def serious_violations(page) -> list[str]:
@@ -29,8 +38,8 @@ def serious_violations(page) -> list[str]:
 
 @pytest.mark.parametrize("elder", [False, True], ids=["normal", "长者模式"])
 @pytest.mark.parametrize("name", list(PAGES))
-def test_page_type_has_no_serious_violation(sample_url, name, elder):
-    with chromium_page() as page:
+def test_page_type_has_no_serious_violation(sample_url, browser, name, elder):
+    with new_page(browser) as page:
         page.goto(sample_url)
         page.evaluate(f"localStorage.setItem('gongkai.elder', '{1 if elder else 0}')")
         page.goto(sample_url + PAGES[name])
@@ -40,8 +49,8 @@ def test_page_type_has_no_serious_violation(sample_url, name, elder):
 
 
 @pytest.mark.parametrize("elder", [False, True], ids=["normal", "长者模式"])
-def test_search_results_have_no_serious_violation(sample_url, elder):
-    with chromium_page() as page:
+def test_search_results_have_no_serious_violation(sample_url, browser, elder):
+    with new_page(browser) as page:
         page.goto(sample_url)
         page.evaluate(f"localStorage.setItem('gongkai.elder', '{1 if elder else 0}')")
         page.goto(sample_url + "search/?q=%E8%B0%83%E8%A7%A3")

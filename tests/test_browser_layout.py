@@ -4,7 +4,6 @@ fitting its box or stacked into cards, the 目录's titles readable on a desk (y
 test_browser_large_site.py)."""
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_ARGS
 from screenshots import PAGES
 
 pytestmark = pytest.mark.browser
@@ -18,16 +17,6 @@ TABLE_STATES = """() => [...document.querySelectorAll('.md-content table')].map(
                    : table.getBoundingClientRect().right <= table.parentElement.getBoundingClientRect().right + 1;
   return fits && table.getBoundingClientRect().right <= innerWidth + 1 ? 'fits' : 'clipped: ' + (table.caption ? table.caption.textContent : table.rows[0].textContent.slice(0, 30));
 })"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.mark.parametrize("width", [320, 375, 1280])
