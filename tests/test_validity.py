@@ -89,3 +89,18 @@ def test_the_evaluation_warning_comes_the_configured_months_before_expiry(projec
     assert validity_warnings(site_of(project, files, today=dt.date(2028, 11, 30))) == [
         "content/policies/a.md:8: 警告: 字段 '有效期至': 纸政发〔2024〕3号 将于 2029-05-31 失效, 还有 182 天 "
         "(需要继续施行的, 请按程序评估后重新发布或修改有效期)"]
+
+
+def test_gongkai_new_asks_for_what_the_province_requires(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import REPO, copy_sample_project
+
+    root = copy_sample_project(tmp_path)  # the sample is set to profile: shandong
+    subprocess.run([sys.executable, "-m", "generator", "new", "规范性文件", "测试办法", "--name", "t", "--root", str(root)],
+                   check=True, capture_output=True, cwd=REPO)
+    lines = (root / "content/policies/t.md").read_text(encoding="utf-8").splitlines()
+    assert lines[7].startswith("有效期至:    # 《山东省司法厅规范性文件制定管理办法》要求载明")
+    assert lines[8].startswith("登记号:      # 《山东省司法厅规范性文件制定管理办法》要求统一登记")
+    assert lines[9] == "# 以下字段可选, 需要时去掉行首的 # 再填写:"

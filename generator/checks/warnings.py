@@ -101,7 +101,7 @@ def _validity_terms(site: Site) -> list[Problem]:
             continue
         if status.expires is None or (rules.term_required and not status.expiry_stated):
             rule = f"{rules.source}要求在文件中载明有效期" if rules.term_required else "没有配置本省的默认有效期, 页面显示“有效期：未标注”"
-            found.append(Problem(policy.line_of("文号"), "有效期至", f"{policy.doc_number} 没有写有效期至 ({rule})",
+            found.append(Problem(_line_or_number(policy, "有效期至"), "有效期至", f"{policy.doc_number} 没有写有效期至 ({rule})",
                                  "写上文件中载明的有效期的最后一天, 例如 有效期至: 2028-05-31", warning=True))
         longest = longest_term(policy, rules)
         if status.expiry_stated and longest and status.expires > day_before(add_years(start_date(policy), longest)):
@@ -109,9 +109,14 @@ def _validity_terms(site: Site) -> list[Problem]:
             found.append(Problem(policy.line_of("有效期至"), "有效期至", f"{policy.doc_number} 有效期至 {status.expires.isoformat()}, 超过 {longest} 年 ({rules.source}: {what}有效期最长 {longest} 年)",
                                  "请核对文件中载明的有效期", warning=True))
         if rules.registration_required and not policy.registration:
-            found.append(Problem(policy.line_of("文号"), "登记号", f"{policy.doc_number} 没有登记号 ({rules.source}要求统一登记)",
+            found.append(Problem(_line_or_number(policy, "登记号"), "登记号", f"{policy.doc_number} 没有登记号 ({rules.source}要求统一登记)",
                                  "写上统一登记时给的登记号, 即 登记号: …", warning=True))
     return found
+
+
+def _line_or_number(policy, key: str):
+    """The line of a key written empty (as `gongkai new` writes it), else that of the 文号."""
+    return policy.line_of(key if key in policy.lines else "文号")
 
 
 def _without_interpretation(site: Site) -> list[Problem]:

@@ -88,7 +88,7 @@ def new_record(config: SiteConfig, type_word: str, title: str, today: dt.date, n
     text = render("new.md.j2", kind=column.kind, title_yaml=yaml_scalar(title), today=today, issuer_yaml=yaml_scalar(issuer),
                   issuer_key=column.issuer_key, report_type=column.report_type, required=required, optional=optional,
                   index_number=number, year=today.year - 1, gongkai_headings=GONGKAI_HEADINGS, fazhi_parts=FAZHI_OUTLINE,
-                  table3_groups=OUTCOME_GROUPS)
+                  table3_groups=OUTCOME_GROUPS, validity=config.validity)
     expected = {"标题": title, "发布日期": today.isoformat(), column.issuer_key: issuer,
                 **({INDEX_KEY: number} if number else {})}
     if not _reads_back(text, expected):
