@@ -94,3 +94,44 @@ def test_filter_labels_stay_beside_their_controls(sample_url, browser):
         assert page.evaluate("""() => [...document.querySelectorAll('.gk-filter')].every(group => {
           const [label, control] = group.children; return Math.abs(label.getBoundingClientRect().top - control.getBoundingClientRect().top) < 20; })"""), path
     page.close()
+
+
+LONG = "A" * 150
+LONG_NOTICE = f"""---
+标题: 关于{LONG}的通知
+类别: 通知
+发布日期: 2026-11-20
+发布机构: 纸坊镇人民政府{"镇" * 60}
+关键词: {LONG}
+---
+
+正文 https://example.gov.cn/{"x" * 120} 以及 {LONG}
+
+| 一 | 二 | 三 | 四 | 五 | 六 | 七 | 八 | 九 | 十 |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| {LONG} | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 |
+"""
+
+
+def test_a_long_unbroken_value_never_widens_a_page(tmp_path, browser):
+    import subprocess
+    import sys
+
+    from browser import serve
+    from conftest import REPO, SAMPLE_TODAY, copy_sample_project
+
+    root = copy_sample_project(tmp_path)
+    (root / "content/notices/long.md").write_text(LONG_NOTICE, encoding="utf-8")
+    for command in (["number"], ["build", "--today", SAMPLE_TODAY]):
+        result = subprocess.run([sys.executable, "-m", "generator", *command, "--root", str(root)], capture_output=True, text=True, cwd=REPO)
+        assert result.returncode == 0, result.stderr
+    with serve(root / "site") as url:
+        for width in (320, 1280):
+            for elder in (0, 1):
+                page = browser.new_page(viewport={"width": width, "height": 800})
+                page.goto(url)
+                page.evaluate(f"localStorage.setItem('gongkai.elder', '{elder}')")
+                for path in ("notices/long/", "notices/", "catalog/", ""):
+                    page.goto(url + path)
+                    assert page.evaluate("document.documentElement.scrollWidth") <= width, (width, elder, path)
+                page.close()
