@@ -11,7 +11,8 @@ from ..content.columns import Column
 from .content_files import UsageError, check_name, create_file, invisible, plain_value, read_back, shown
 from .encodings import fix_encodings
 from ..errors import ConfigError
-from .importer import front_matter, read_blocks, recognise, yaml_scalar
+from .documents import read_blocks
+from .importer import front_matter, recognise, yaml_scalar
 from ..checks import report_checks
 from ..content.models import INDEX_KEY, Report, validate
 from .numbering import Numbered, assign_numbers, next_index_number

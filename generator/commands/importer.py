@@ -1,7 +1,8 @@
 """`gongkai import FILE`: a Word (.docx) or plain-text document becomes a new content file.
 
 Recognises the title, the issuing body, a 文号 and a date where the text states them; turns outline
-numbering 一、 / （一） / 1. / （1） into heading levels; keeps every paragraph, and Word tables as tables.
+numbering 一、 / （一） / 1. / （1） into heading levels; keeps every paragraph, and Word tables as tables
+(a 政府信息公开工作年度报告's three tables become data: report_import.py). Reading the file is documents.py.
 Says what it could not recognise, and never overwrites a file.
 """
 from __future__ import annotations
@@ -10,9 +11,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import yaml
 
@@ -20,8 +19,8 @@ from ..config import SiteConfig
 from ..content.columns import Column
 from ..content.docnumbers import find_doc_number
 from ..errors import ConfigError
-from ..checks.report_checks import GONGKAI_HEADINGS
-from .report_import import SECTIONS, Cells, ReportData, cells_of_line, cells_of_row, normal, report_data
+from .documents import Table, _invisible
+from .report_import import split_report_tables
 
 OUTLINE = (  # pattern, Markdown heading level
     (re.compile(r"[一二三四五六七八九十]+、"), 2),
@@ -34,16 +33,6 @@ _ISSUER = re.compile(r"^(?:\S*(?:人民政府|委员会|办公室|党委|党组|
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _TITLE_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 FIRST_YEAR, LAST_YEAR = 1949, 2100  # the years a date may have (as generator/content/fields.py checks them)
-MAX_IMPORT_BYTES = 20 * 1024 * 1024  # a document to import is text; anything bigger is not one
-MAX_DOCX_UNPACKED = 200 * 1024 * 1024  # a .docx is a zip: what it may unpack to, against "zip bombs"
-
-
-@dataclass
-class Table:
-    rows: list[list[str]]  # every grid cell: a merged cell repeats its text
-    distinct: list[list[str]] = field(default_factory=list)  # each row's cells, a merged cell once
-
-
 @dataclass
 class Imported:
     section: str
@@ -51,157 +40,6 @@ class Imported:
     body: str
     notes: list[str] = field(default_factory=list)  # what could not be recognised, for the user
     tables: str = ""  # a 政府信息公开工作年度报告's 表二–表四, as front-matter lines
-
-
-def read_blocks(path: Path) -> tuple[list[str | Table], list[str]]:
-    """Paragraph texts and tables in document order, and notes about the reading itself.
-
-    Every way a file can be unusable (missing, empty, too big, binary, a broken .docx) is a ConfigError
-    with a message for the clerk, never a traceback."""
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise ConfigError(f"{path}: 无法读取 ({error.strerror})") from None
-    if not path.is_file():
-        raise ConfigError(f"{path}: 不是文件 (请给出要导入的 .docx 或 .txt 文件)")
-    if size == 0:
-        raise ConfigError(f"{path}: 文件是空的, 没有可导入的内容")
-    if size > MAX_IMPORT_BYTES:
-        raise ConfigError(f"{path}: 文件太大 ({size / 1024 / 1024:.1f} MB) "
-                          f"(可导入的文件最多 {MAX_IMPORT_BYTES // 1024 // 1024} MB; 大的材料请作为附件)")
-    suffix = path.suffix.lower()
-    if suffix == ".doc":
-        raise ConfigError(f"{path}: 是旧版 Word 文件 (.doc), 无法直接导入 (请在 Word 或 WPS 中“另存为” .docx 后再导入)")
-    if suffix == ".docx":
-        blocks, notes = _docx_blocks(path), []
-    else:
-        blocks, notes = _text_blocks(path)
-    blocks, removed = _cleaned(blocks)
-    if removed:
-        notes.append(f"删除了 {removed} 个看不见的控制字符, 请核对正文")
-    if not any(block for block in blocks if isinstance(block, Table) or block.strip("# ")):
-        raise ConfigError(f"{path}: 文件中没有文字, 没有可导入的内容")
-    return blocks, notes
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise ConfigError(f"{path}: 无法读取 ({error.strerror})") from None
-
-
-def _text_blocks(path: Path) -> tuple[list[str | Table], list[str]]:
-    data = _read(path)
-    kind = _binary_kind(data)
-    if kind:
-        raise ConfigError(f"{path}: {kind}")
-    binary = f"{path}: 含有二进制数据, 不是文字文件, 无法导入 (请导入 Word 的 .docx 文件或 .txt 文字文件)"
-    notes: list[str] = []
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode": UTF-16 with a byte-order mark
-        try:
-            text, notes = data.decode("utf-16"), ["原文件是 UTF-16 编码, 已转为 UTF-8"]
-        except UnicodeDecodeError:
-            raise ConfigError(f"{path}: 无法识别的文字编码 (请另存为 UTF-8 或 .docx)") from None
-    else:
-        if b"\x00" in data:
-            raise ConfigError(binary)
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            try:
-                text, notes = data.decode("gb18030"), ["原文件是 GBK/GB18030 编码, 已转为 UTF-8"]
-            except UnicodeDecodeError:
-                raise ConfigError(f"{path}: 无法识别的文字编码 (请另存为 UTF-8 或 .docx)") from None
-    controls = sum(1 for ch in text if _invisible(ch))
-    if "\x00" in text or controls > max(8, len(text) // 100):  # text has none; a binary file decoded by luck has many
-        raise ConfigError(binary)
-    return [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")], notes
-
-
-def _binary_kind(data: bytes) -> str:
-    """What a file obviously is by its first bytes, when it is not text; "" when it may be text."""
-    if data.startswith(b"%PDF"):
-        return "是 PDF 文件, 无法导入 (请导入 Word 的 .docx 文件或 .txt 文字文件)"
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        return "是旧版 Office/WPS 文件 (如 .doc 或 .wps), 无法直接导入 (请在 Word 或 WPS 中“另存为” .docx 后再导入)"
-    if data.startswith(b"PK\x03\x04"):
-        return "是压缩文件, 不是文字文件 (若是 Word 文件, 请把文件扩展名改为 .docx 后再导入)"
-    if data.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
-        return "是图片, 不是文字文件, 无法导入 (请导入 Word 的 .docx 文件或 .txt 文字文件)"
-    return ""
-
-
-def _docx_blocks(path: Path) -> list[str | Table]:
-    try:
-        import docx
-        from docx.table import Table as DocxTable
-        from docx.text.paragraph import Paragraph
-    except ImportError:  # pragma: no cover - python-docx is a dependency
-        raise ConfigError("读取 .docx 需要 python-docx (pip install python-docx)") from None
-    broken = ConfigError(f"{path}: 不是有效的 Word 文件 (文件已损坏, 或不是 .docx 格式; 请用 Word 或 WPS 打开后“另存为” .docx)")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = {info.filename for info in archive.infolist()}
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise broken from None
-    if "word/document.xml" not in names:
-        raise broken
-    if unpacked > MAX_DOCX_UNPACKED:
-        raise ConfigError(f"{path}: Word 文件解压后太大 ({unpacked // 1024 // 1024} MB), 无法导入 (请删去其中的大图片或视频后再导入)")
-    try:
-        document = docx.Document(str(path))
-        blocks: list[str | Table] = []
-        for child in document.element.body.iterchildren():
-            if child.tag.endswith("}p"):
-                paragraph = Paragraph(child, document)
-                text = paragraph.text.strip()
-                level = _heading_style_level(paragraph.style.name if paragraph.style is not None else "")
-                blocks.append(("#" * level + " " + text) if level and text else text)
-            elif child.tag.endswith("}tbl"):
-                table = DocxTable(child, document)
-                rows = [list(row.cells) for row in table.rows]
-                blocks.append(Table([[cell.text.strip() for cell in row] for row in rows],
-                                    [[cell.text.strip() for i, cell in enumerate(row) if i == 0 or cell._tc is not row[i - 1]._tc]
-                                     for row in rows]))
-    except Exception:  # noqa: BLE001 - python-docx and lxml raise many types for a broken file
-        raise broken from None
-    return blocks
-
-
-def _invisible(char: str) -> bool:
-    """Characters no one types on purpose: control characters (tab and line break aside), bidirectional
-    overrides and marks, zero-width spaces, byte-order marks, surrogates and non-characters."""
-    code = ord(char)
-    if char in "\t\n\r":
-        return False
-    category = unicodedata.category(char)
-    return (category in ("Cc", "Cs") or 0x200B <= code <= 0x200F or 0x202A <= code <= 0x202E or 0x2060 <= code <= 0x206F
-            or code == 0xFEFF or 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE)
-
-
-def _cleaned(blocks: list[str | Table]) -> tuple[list[str | Table], int]:
-    """The blocks without invisible characters, and how many were removed."""
-    removed = 0
-
-    def clean(text: str) -> str:
-        nonlocal removed
-        kept = "".join(ch for ch in text if not _invisible(ch))
-        removed += len(text) - len(kept)
-        return kept
-
-    cleaned: list[str | Table] = []
-    for block in blocks:
-        cleaned.append(Table([[clean(cell).strip() for cell in row] for row in block.rows],
-                             [[clean(cell).strip() for cell in row] for row in block.distinct]) if isinstance(block, Table)
-                       else clean(block).strip())
-    return cleaned, removed
-
-
-def _heading_style_level(style: str) -> int:
-    match = re.fullmatch(r"(?:Heading|标题)\s*(\d)", style)
-    return min(int(match.group(1)) + 1, 6) if match else 0
 
 
 def recognise(blocks: list[str | Table], config: SiteConfig, today: dt.date) -> Imported:
@@ -240,34 +78,9 @@ def recognise(blocks: list[str | Table], config: SiteConfig, today: dt.date) -> 
     if kind == "policy":
         fields["成文日期"] = published.isoformat()
     if kind == "report" and report_type == "政府信息公开":
-        lines, data = _report_tables(lines)
+        lines, data = split_report_tables(lines)
         return Imported(section, fields, _markdown(lines), notes + data.notes, data.front_matter)
     return Imported(section, fields, _markdown(lines), notes)
-
-
-def _report_tables(blocks: list[str | Table]) -> tuple[list[str | Table], ReportData]:
-    """The blocks without the three tables, and the tables read as data: Word tables wherever they are
-    (known by their rows), pasted rows under the headings 二, 三 and 四."""
-    kept: list[str | Table] = []
-    tables: dict[str, list[Cells]] = {"表二": [], "表三": [], "表四": []}
-    section = ""
-    for block in blocks:
-        if isinstance(block, Table):
-            text = "".join("".join(row) for row in block.rows)
-            key = "表三" if "本年新收" in text else "表二" if "第二十条" in text else "表四" if "行政复议" in text else ""
-            if key:
-                tables[key] += [cells_of_row(row) for row in block.distinct or block.rows]
-                continue
-        else:
-            heading = normal(block.lstrip("#"))
-            fixed = next((title for title in GONGKAI_HEADINGS if heading.startswith(normal(title))), None)
-            if fixed and not cells_of_line(block).values:  # 一、本年新收… 3 0 0 is a row of 表三, not a heading
-                section = SECTIONS.get(fixed, "")
-            elif section and (cells_of_line(block).values or "。" not in block):
-                tables[section].append(cells_of_line(block))  # a pasted row, or a table's own caption or header
-                continue
-        kept.append(block)
-    return kept, report_data(tables)
 
 
 def _valid_date(match: re.Match[str]) -> dt.date | None:

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..checks.report_checks import GONGKAI_HEADINGS
+from .documents import Table
 from ..content.report_tables import (APPLICANTS, LAYOUT_2019, LAYOUT_2021, LAYOUT_RULES, NORMATIVE_ROW, OUTCOME_GROUPS,
                                      SINGLE_ROW_2019, TABLE2_ROWS, TABLE2_ROWS_2019, TABLE3_ROWS, TABLE4_COLUMNS, TABLE4_ROWS)
 
@@ -173,3 +175,28 @@ def report_data(tables: dict[str, list[Cells]]) -> ReportData:
     for name in TABLE4_ROWS:
         writer.row("表四", name, found4, "n" * 5, TABLE4_COLUMNS)
     return ReportData(layout, "\n".join(writer.lines) + "\n", writer.notes)
+
+
+def split_report_tables(blocks: list[str | Table]) -> tuple[list[str | Table], ReportData]:
+    """The blocks without the three tables, and the tables read as data: Word tables wherever they are
+    (known by their rows), pasted rows under the headings 二, 三 and 四."""
+    kept: list[str | Table] = []
+    tables: dict[str, list[Cells]] = {"表二": [], "表三": [], "表四": []}
+    section = ""
+    for block in blocks:
+        if isinstance(block, Table):
+            text = "".join("".join(row) for row in block.rows)
+            key = "表三" if "本年新收" in text else "表二" if "第二十条" in text else "表四" if "行政复议" in text else ""
+            if key:
+                tables[key] += [cells_of_row(row) for row in block.distinct or block.rows]
+                continue
+        else:
+            heading = normal(block.lstrip("#"))
+            fixed = next((title for title in GONGKAI_HEADINGS if heading.startswith(normal(title))), None)
+            if fixed and not cells_of_line(block).values:  # 一、本年新收… 3 0 0 is a row of 表三, not a heading
+                section = SECTIONS.get(fixed, "")
+            elif section and (cells_of_line(block).values or "。" not in block):
+                tables[section].append(cells_of_line(block))  # a pasted row, or a table's own caption or header
+                continue
+        kept.append(block)
+    return kept, report_data(tables)
