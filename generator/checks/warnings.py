@@ -6,6 +6,7 @@ import datetime as dt
 
 from . import report_checks, timeliness
 from ..errors import Problem, SourceRef
+from ..content.models import Policy
 from ..content.lifecycle import IN_FORCE, add_years, day_before, is_provisional, longest_term, start_date
 from ..config_values import CONFIG_FILE
 from ..content.readers import relative_to_root
@@ -114,7 +115,7 @@ def _validity_terms(site: Site) -> list[Problem]:
     return found
 
 
-def _line_or_number(policy, key: str):
+def _line_or_number(policy: Policy, key: str) -> SourceRef:
     """The line of a key written empty (as `gongkai new` writes it), else that of the 文号."""
     return policy.line_of(key if key in policy.lines else "文号")
 

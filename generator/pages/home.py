@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..content.columns import Column
+from ..content.columns import REPORT_NAMES, Column
 from ..content.lifecycle import IN_FORCE
 from ..content.models import Policy, Record, Report
 from ..content.site import Site, in_listing_order, listed
@@ -35,7 +35,7 @@ def home_page(site: Site, pages: dict[str, str]) -> Page:
         summaries.append(ColumnSummary(column, f"{column.folder}/index.md", len(records),
                                        tuple((r, link(r, HOME_PAGE)) for r in newest[:NEWEST_PER_COLUMN]), current))
     reports = [s for s in summaries if s.column.kind == "report"]
-    return Page(HOME_PAGE, render("home.md.j2", config=site.config, pages=pages,
+    return Page(HOME_PAGE, render("home.md.j2", config=site.config, pages=pages, report_names=REPORT_NAMES,
                                   columns=[s for s in summaries if s.column.kind != "report"], reports=reports,
                                   policies=[s for s in summaries if s.column.kind == "policy"],
                                   latest_reports=[s.newest[0] for s in reports if s.newest and isinstance(s.newest[0][0], Report)]))
