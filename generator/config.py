@@ -86,7 +86,7 @@ class SiteConfig:
     application: Application = Application()
     standard_catalog: Path | None = None  # 基层政务公开标准目录 (a YAML file), if the site has one
     stale_months: int = 6  # 通知公告 and 政策文件 columns older than this are flagged (single-veto rule)
-    search: str = "pagefind"  # "pagefind" (default) or "material" (MkDocs' built-in index, for tiny sites)
+    search: str = "gongkai"  # "gongkai" (default: generator/search/) or "material" (MkDocs' built-in index, for tiny sites)
     nav: tuple = ()  # mkdocs.yml nav as written: the site's structure for the 网站地图
     text: str = ""  # mkdocs.yml as written, to name lines in configuration problems
     theme_dir: Path | None = None  # mkdocs.yml theme.custom_dir (overrides/), resolved
@@ -214,9 +214,11 @@ def _standard_catalog(root: Path, gongkai: dict) -> Path | None:
 
 
 def _search(gongkai: dict) -> str:
-    engine = text_of(gongkai, "search", "extra.gongkai", "pagefind")
-    if engine not in ("pagefind", "material"):
-        raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.search: 应为 pagefind 或 material, 实际是 {quoted(engine)}")
+    engine = text_of(gongkai, "search", "extra.gongkai", "gongkai")
+    if engine == "pagefind":  # the default's name before gongkai wrote its own index: older mkdocs.yml keep working
+        return "gongkai"
+    if engine not in ("gongkai", "material"):
+        raise ConfigError(f"{CONFIG_FILE}: extra.gongkai.search: 应为 gongkai 或 material, 实际是 {quoted(engine)}")
     return engine
 
 

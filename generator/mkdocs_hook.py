@@ -111,10 +111,10 @@ def on_pre_build(config) -> None:
 
 
 def on_post_build(config) -> None:
-    """Write the Pagefind index into the built site, also under `mkdocs serve`."""
+    """Write the search index into the built site, also under `mkdocs serve`."""
     try:
         settings = _settings(config)
-        if settings.search != "pagefind" or _built.site is None or _driven_by_cli():
+        if settings.search != "gongkai" or _built.site is None or _driven_by_cli():
             return
         index_search(dataclasses.replace(settings, site_dir=Path(config.site_dir)), _built.site)
     except ConfigError as error:

@@ -18,7 +18,8 @@ from .pages.disclosure import disclosure_pages
 from .content.columns import nav_problems
 from .content.readers import read_tree
 from .content.standard_catalog import read_standard_catalog
-from .search.index import search_entries, write_index
+from .search.entries import search_entries
+from .search.index import SEARCH_INDEX, write_index
 from .content.site import Site, assemble
 from .pages.templating import page_path
 from .writer import WriteSummary, hand_written_files, write_tree
@@ -100,13 +101,13 @@ def _shadowing(config: SiteConfig, pages: list[Page], files: list[CopiedFile | G
 
 
 def index_search(config: SiteConfig, site: Site) -> None:
-    """Write the Pagefind index into the built site (after MkDocs has built it)."""
+    """Write the search index into the built site (after MkDocs has built it, which empties site/)."""
     hand_written = {f.path: f.source.read_text(encoding="utf-8") for f in hand_written_files(config.pages_dir) if f.path.endswith(".md")}
     hand_written |= {p.path: p.text for p in disclosure_pages(site)}  # 指南, 依申请公开, 标准目录
     try:
-        write_index(search_entries(site, hand_written), config.site_dir / "pagefind")
-    except Exception as error:  # the Pagefind service reports its failures as many exception types
-        raise ConfigError(f"Pagefind 建立搜索索引失败 / search indexing failed: {error}") from None
+        write_index(search_entries(site, hand_written), config.site_dir / SEARCH_INDEX)
+    except OSError as error:
+        raise ConfigError(f"无法写入搜索索引 / cannot write the search index: {error}") from None
 
 
 def build_stage(config: SiteConfig, today: dt.date) -> tuple[Site, WriteSummary]:

@@ -1,6 +1,6 @@
 """A citizen types Chinese words into the header search box of the built sample site and finds the report.
 
-Search is Pagefind's: the tests open the real page in Chromium and type into the real box.
+The tests open the real page in Chromium and type into the real box.
 """
 import urllib.parse
 
@@ -40,12 +40,13 @@ def test_a_word_jieba_and_the_browser_segment_differently_is_found(sample_url):
         assert "【示例】纸坊镇农村人居环境整治管理办法" in titles and len(titles) == 4
 
 
-def test_search_by_doc_number_shows_date_and_number(sample_url):
+def test_search_by_doc_number_shows_what_the_result_is(sample_url):
     with chromium_page() as page:
         titles = search(page, sample_url, "纸政发〔2021〕5号")
         assert titles[0] == "【示例】纸坊镇村级财务管理办法"
-        assert page.locator(".gk-search__result").first.locator(".gk-search__details span").all_inner_texts() == [
-            "2021-06-18", "纸政发〔2021〕5号"]
+        first = page.locator(".gk-search__result").first
+        assert first.locator(".gk-search__details span").all_inner_texts() == ["规范性文件", "2021-06-18", "纸政发〔2021〕5号", "有效性：废止"]
+        assert first.locator(".gk-search__ended").inner_text() == "有效性：废止"  # marked, not only written
 
 
 def test_filters_narrow_the_results(sample_url):
@@ -61,7 +62,9 @@ def test_filters_narrow_the_results(sample_url):
 
 def test_withdrawn_notices_are_not_found(sample_url):
     with chromium_page() as page:
-        assert search(page, sample_url, "春季安全生产工作会议") == []
+        titles = search(page, sample_url, "春季安全生产工作会议")  # only near results: other 安全生产 notices
+        assert page.locator(".gk-search__status").inner_text().startswith("没有完全匹配的结果")
+        assert "【示例】关于召开2024年春季安全生产工作会议的通知" not in titles
 
 
 def test_clicking_a_result_opens_the_report(sample_url):

@@ -12,7 +12,7 @@ from conftest import SAMPLE_TODAY, copy_sample_project, make_project
 from generator.config import load_config
 from generator.errors import ConfigError, ContentError
 from generator.pipeline import load_site
-from generator.search.index import search_entries
+from generator.search.entries import search_entries
 
 VILLAGE_COLUMN = """\
       - name: 村务公开
@@ -100,7 +100,7 @@ def test_its_name_is_a_search_filter(village_site):
     assert "<option>村务公开</option>" in html(village_site, "search/index.html").replace(' value="村务公开"', "")
     site = load_site(load_config(village_site), dt.date.fromisoformat(SAMPLE_TODAY))
     entry = next(e for e in search_entries(site, {}) if e.url == "village/2024-dongcun-caiwu/")
-    assert entry.filters["类型"] == ["村务公开"]
+    assert entry.filters["类型"] == "村务公开" and entry.kind == "村务公开"
 
 
 def test_gongkai_new_writes_the_declared_fields(tmp_path):
@@ -137,7 +137,7 @@ def declaration_problems(tmp_path: Path, columns: str) -> list[str]:
      "mkdocs.yml:10: 字段 'columns.kind': 不认识的记录类型 'notice' (可写 item (信息), policy (规范性文件), interpretation (政策解读), report (年度报告))"),
     ("      - {name: 收费, folder: Fees}\n",
      "mkdocs.yml:10: 字段 'columns.folder': 'Fees' 不能作为栏目文件夹 (小写字母、数字和连字符, 例如 finance (也是网址的一部分); 不能用 application, assets, "
-     "catalog, contact, current, feeds, guide, page, pagefind, repealed, search, sitemap, standard-catalog)"),
+     "catalog, contact, current, feeds, guide, page, repealed, search, search-index, sitemap, standard-catalog)"),
     ("      - {name: 收费, folder: catalog}\n", "mkdocs.yml:10: 字段 'columns.folder': 'catalog' 不能作为栏目文件夹"),
     ("      - {name: 收费}\n", "mkdocs.yml:10: 字段 'columns.folder': 缺少 folder (小写字母、数字和连字符"),
     ("      - {name: <b>收费</b>, folder: fees}\n",

@@ -345,7 +345,7 @@ def test_concurrent_builds_wait_for_each_other(tmp_path):
              if path.endswith(".md") else Path(path) for path in outputs]
     assert len(built) > 30 and [path for path in built if not (site / path).is_file()] == []
     assert (site / "index.html").exists() and (site / "sitemap.xml").exists() and (site / SITE_MARKER).exists()
-    assert (site / "pagefind/pagefind-entry.json").exists()
+    assert (site / "search-index/meta.json").exists()
     assert not [p for p in site.rglob("*.tmp")] and not [p for p in (root / "generated").rglob(".*.tmp")]
 
 

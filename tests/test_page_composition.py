@@ -150,14 +150,14 @@ def test_a_right_aligned_signature_passes(project):
 def test_a_package_dropped_at_the_project_root_is_never_run(tmp_path):
     root = copy_sample_project(tmp_path / "p")
     marker = tmp_path / "ran"
-    for name in ("mkdocs", "pagefind", "markdown"):
+    for name in ("mkdocs", "markdown", "yaml"):
         (root / name).mkdir()
         (root / name / "__init__.py").write_text(f"open({str(marker)!r}, 'w').write({name!r})\n", encoding="utf-8")
         (root / name / "__main__.py").write_text(f"open({str(marker)!r}, 'w').write({name!r})\n", encoding="utf-8")
     gongkai = Path(sys.executable).with_name("gongkai")  # as a clerk runs it, in the project folder
     result = subprocess.run([str(gongkai), "build", "--today", "2026-11-25"], capture_output=True, text=True, encoding="utf-8", cwd=root)
     assert result.returncode == 0, result.stderr
-    assert not marker.exists() and (root / "site/pagefind/pagefind.js").is_file()
+    assert not marker.exists() and (root / "site/search-index/meta.json").is_file()
 
 
 @pytest.mark.parametrize("front", ["title:\n  <img src=x onerror=alert(1)>\ndescription: 纸坊镇R&D投入", "title: |-\n  <img src=x onerror=alert(1)>\ndescription: 纸坊镇R&D投入",
@@ -183,15 +183,3 @@ def test_settings_read_by_mkdocs_own_reader_are_written_escaped(tmp_path, page):
     assert result.returncode == 0, result.stderr
     built = (root / "site/page/index.html").read_text(encoding="utf-8")
     assert "<img src=x" not in built and "<script>alert" not in built and ("&lt;img src=x" in built or "ud800" in built)
-
-
-def test_a_pagefind_config_dropped_at_the_root_is_not_read(tmp_path):
-    root = copy_sample_project(tmp_path / "p")
-    notice_file = root / "content/notices/2024-anquan-huiyi.md"
-    before = notice_file.read_bytes()
-    (root / "pagefind.yml").write_text(f"logfile: {notice_file}\nwrite_playground: true\nserve: true\n", encoding="utf-8")
-    gongkai = Path(sys.executable).with_name("gongkai")
-    result = subprocess.run([str(gongkai), "build", "--today", "2026-11-25"], capture_output=True, text=True, encoding="utf-8",
-                            cwd=root, timeout=300)
-    assert result.returncode == 0, result.stderr
-    assert notice_file.read_bytes() == before and not (root / "site/pagefind/playground").exists()

@@ -26,7 +26,7 @@ def test_two_builds_are_byte_identical(tmp_path):
     first = build(with_site_url(copy_sample_project(tmp_path / "a")))
     second = build(with_site_url(copy_sample_project(tmp_path / "b")))
     assert first == second
-    assert "sitemap.xml.gz" in first and any(p.startswith("pagefind/index/") for p in first)
+    assert "sitemap.xml.gz" in first and any(p.startswith("search-index/c/") for p in first)
 
 
 def test_sitemap_dates_come_from_records_and_the_build_date(tmp_path):

@@ -87,16 +87,19 @@ def test_samples_are_marked_as_samples(sample_site):
             assert "【示例】" in page.read_text(encoding="utf-8"), page
 
 
-def test_pagefind_index_is_in_the_site(sample_site):
-    bundle = sample_site / "site" / "pagefind"
-    assert (bundle / "pagefind.js").exists() and list((bundle / "index").glob("*.pf_index"))
+def test_search_index_is_in_the_site(sample_site):
+    bundle = sample_site / "site" / "search-index"
+    meta = json.loads((bundle / "meta.json").read_text(encoding="utf-8"))
+    assert len(list((bundle / "c").glob("*.bin"))) == len(meta["chunks"]) > 1
+    assert len(list((bundle / "r").glob("*.json"))) == meta["entries"] > 20
     assert not (sample_site / "site/search/search_index.json").exists()  # no Material index downloaded by phones
 
 
 def test_search_entries_are_records_and_hand_written_pages(sample_site):
     from generator.config import load_config
     from generator.pipeline import load_site
-    from generator.search.index import char_code, search_entries, tokens
+    from generator.search.entries import search_entries
+    from generator.search.words import terms
     import datetime as dt
 
     site = load_site(load_config(sample_site), dt.date(2026, 11, 25))
@@ -104,10 +107,10 @@ def test_search_entries_are_records_and_hand_written_pages(sample_site):
     assert "notices/2024-anquan-huiyi/" not in entries and "notices/" not in entries  # withdrawn; listings
     assert entries["guide/"].title == "指南"
     policy = entries["policies/zhengfa-2021-5/"]
-    assert policy.meta == {"发布日期": "2021-06-18", "文号": "纸政发〔2021〕5号"}
-    assert policy.filters == {"类型": ["规范性文件"], "年度": ["2021"], "发布机构": ["纸坊镇人民政府"], "有效性": ["废止"]}
-    q = {c: char_code(c) for c in "纸政发号"}
-    assert tokens("纸政发〔2021〕5号 Word") == f"q{q['纸']}{q['政']} q{q['政']}{q['发']} q{q['发']} 2021 5 q{q['号']} word"
+    assert (policy.kind, policy.date, policy.doc_number, policy.status) == ("规范性文件", "2021-06-18", "纸政发〔2021〕5号", "废止")
+    assert policy.filters == {"类型": "规范性文件", "年度": "2021", "发布机构": "纸坊镇人民政府", "有效性": "废止"}
+    assert "有效性：废止" in policy.details and any(line.startswith("本文件已废止：本文件已于2025年4月1日被纸政发〔2025〕3号") for line in policy.details)
+    assert terms("纸政发〔２０２１〕5号 Word。") == ["纸 政", "政 发", "发 2021", "2021 5", "5 号", "号 ", "word "]
 
 
 def page(sample_site, path: str) -> str:
@@ -185,11 +188,11 @@ def test_material_search_remains_a_configuration_choice(tmp_path):
 
     root = copy_sample_project(tmp_path)
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("plugins: []", "plugins:\n  - search:\n      lang: zh").replace("search: pagefind ", "search: material ")
+    config = config.replace("plugins: []", "plugins:\n  - search:\n      lang: zh").replace("search: gongkai ", "search: material ")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root), "--today", SAMPLE_TODAY],
                             capture_output=True, text=True, encoding="utf-8", env=dict(os.environ))
     assert result.returncode == 0, result.stderr
     index = json.loads((root / "site/search/search_index.json").read_text(encoding="utf-8"))
     assert any("\u200b调解\u200b" in doc["text"] for doc in index["docs"])  # jieba segmented the index
-    assert not (root / "site/pagefind").exists() and not (root / "site/search/index.html").exists()
+    assert not (root / "site/search-index").exists() and not (root / "site/search/index.html").exists()

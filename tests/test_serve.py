@@ -25,10 +25,10 @@ def test_serve_has_pages_and_search(tmp_path):
         deadline, entry = time.monotonic() + 90, None
         while time.monotonic() < deadline and entry is None:
             try:
-                entry = urllib.request.urlopen(f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json", timeout=5).read()
+                entry = urllib.request.urlopen(f"http://127.0.0.1:{port}/search-index/meta.json", timeout=5).read()
             except OSError:
                 time.sleep(0.5)
-        assert entry and b'"languages"' in entry
+        assert entry and b'"entries"' in entry
         report = urllib.request.urlopen(f"http://127.0.0.1:{port}/fazhi/2023-fazhi-zhengfu-jianshe/", timeout=5).read().decode("utf-8")
         assert "一、党政主要负责人履职切实增强" in report
     finally:

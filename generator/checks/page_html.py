@@ -9,13 +9,13 @@ from urllib.parse import unquote
 from .sanitizer import ADMONITION_TYPES, ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ID, cleaner, explain, filter_attribute, tokens
 
 # A whole page as MkDocs renders its Markdown (before the theme): the body's allow-list plus the markup
-# gongkai's own templates write (navigation, the search form, tables with their labels, pagefind hints).
+# gongkai's own templates write (navigation, the search form, tables with their labels).
 # A net under the body check: anything else in a page means a template put content where it was not
 # checked, and the build stops (mkdocs_hook.on_page_content). `markdown` stays on a page whose mkdocs.yml
 # lacks md_in_html.
 _PAGE_TAGS = ALLOWED_TAGS | {"nav", "form", "input", "select", "option", "label", "button", "noscript"}
 _PAGE_COMMON = {"class", "id", "role", "markdown", "aria-label", "aria-live", "tabindex", "hidden", "data-search-exclude",
-                "data-pagefind-ignore", "data-pagefind-meta", "data-pagefind-sort", "data-filter-columns",
+                "data-filter-columns",
                 "data-sortable", "data-text-filter"}
 _PAGE_ATTRIBUTES = {tag: _PAGE_COMMON | ALLOWED_ATTRIBUTES.get(tag, set()) for tag in _PAGE_TAGS} | {
     "form": _PAGE_COMMON | {"action", "method"}, "input": _PAGE_COMMON | {"type", "name", "placeholder", "autocomplete"},

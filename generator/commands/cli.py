@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
             if arguments.command == "build":
                 if _mkdocs(config.root, today, "build", "--strict", cli_build=True):
                     return 1
-                if config.search == "pagefind":
+                if config.search == "gongkai":
                     index_search(config, site)
                 return 0
         return _mkdocs(config.root, today, "serve", "--dev-addr", arguments.dev_addr)

@@ -21,6 +21,7 @@ from .readers import RawValue, raw_value
 KINDS = {"item": "信息", "policy": "规范性文件", "interpretation": "政策解读", "report": "年度报告"}
 REPORT_TYPES = {"gongkai": "政府信息公开", "fazhi": "法治政府建设"}
 REPORT_NAMES = {"政府信息公开": "政府信息公开工作年度报告", "法治政府建设": "法治政府建设年度报告"}  # by report type
+HAND_WRITTEN_KIND = "政府信息公开指南和制度"  # the 类型 of the hand-written pages (docs/, 指南, 依申请公开) in search
 FIELD_TYPES = ("text", "date", "year", "doc_number", "choice", "list", "table", "publicity_end", "party")
 # Keys every record has, and those a kind adds: a declared field may not take one of their names.
 COMMON_KEYS = ("标题", "发布日期", "发布机构", "发文机关", "索引号", "摘要", "关键词", "附件", "撤回", "修订记录", "公开号码")
@@ -244,7 +245,7 @@ def _column(reader: _Declarations, value: RawValue, standard: dict[str, Column])
     return column if len(reader.problems) == before else None
 
 
-RESERVED_FOLDERS = frozenset({"catalog", "search", "sitemap", "contact", "feeds", "assets", "pagefind", "guide", "application",
+RESERVED_FOLDERS = frozenset({"catalog", "search", "sitemap", "contact", "feeds", "assets", "search-index", "guide", "application",
                               "standard-catalog", "page", "current", "repealed"})
 
 

@@ -16,7 +16,7 @@ from ..content.models import Policy, Record
 from .home import home_page
 from .outputs import Page
 from .pagination import Chunk, page_of, page_path, paginate
-from ..search.index import HAND_WRITTEN_KIND
+from ..content.columns import HAND_WRITTEN_KIND
 from ..content.site import Site, field_value, group_label, listed, made_on
 from .templating import Link, link, render
 
@@ -25,7 +25,7 @@ APPLICATION_PAGE = "application/index.md"  # 依申请公开
 STANDARD_CATALOG_PAGE = "standard-catalog/index.md"  # 基层政务公开标准目录
 RULES_PAGE = "rules.md"  # 政府信息公开制度, hand-written in docs/
 CATALOG_FOLDER = "catalog"
-SEARCH_PAGE = "search/index.md"  # Pagefind's results page; the header box of every page leads here
+SEARCH_PAGE = "search/index.md"  # the results page; the header box of every page leads here
 LIST_SIZE = 100  # items on one page of a list
 CATALOG_SIZE = 200  # rows on one page of the 目录
 
@@ -67,7 +67,7 @@ def listing_pages(site: Site) -> list[Page]:
         *_catalog(site),
         _sitemap(site),
         Page("contact/index.md", render("contact.md.j2", config=site.config)),
-        *([Page(SEARCH_PAGE, render("search.md.j2", filters=search_filters(site)))] if site.config.search == "pagefind" else []),
+        *([Page(SEARCH_PAGE, render("search.md.j2", filters=search_filters(site)))] if site.config.search == "gongkai" else []),
     ]
 
 
@@ -84,8 +84,8 @@ def _policy_lists(site: Site, column: Column) -> list[Page]:
 
 
 def search_filters(site: Site) -> list[tuple[str, list[str]]]:
-    """The choices of the search page's filters, written into the page so that a first search need not
-    download Pagefind's filter files (tens of KB on a large site) just to list them."""
+    """The choices of the search page's filters, written into the page: the index holds a filter only
+    as the list of the entries it applies to."""
     records = listed(site.records)
     kinds = [c.name for c in site.config.columns if any(r.section == c.folder for r in records)] + [HAND_WRITTEN_KIND]
     return [

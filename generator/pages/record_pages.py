@@ -43,17 +43,17 @@ def record_output(record: Record, site: Site) -> tuple[Page, list[CopiedFile]]:
         column=site.config.column(record.section).name,
         column_type=site.config.column(record.section).column_type,
         group=group_label(record, site.config.column(record.section)),
-        tables=_tables(record, site),
-        metadata=_metadata(record, site),
-        banners=_banners(record, site, here),
+        tables=field_tables(record, site),
+        metadata=metadata_rows(record, site),
+        banners=status_banners(record, site, here),
         attachments=[(a, a.path.stat().st_size) for a in published_files],
         attachments_hidden=bool(record.attachments) and not published_files,
-        related=[r for r in _related(record, site, here) if r.links or r.empty],
+        related=[r for r in related_sections(record, site, here) if r.links or r.empty],
     )
     return Page(here, text), [CopiedFile(f"{record_dir(record)}/{a.file}", a.path) for a in published_files]
 
 
-def _metadata(record: Record, site: Site) -> list[MetaRow]:
+def metadata_rows(record: Record, site: Site) -> list[MetaRow]:
     rows = [MetaRow("索引号", record.index_number)] if record.index_number else []
     column = site.config.column(record.section)
     rows.append(MetaRow(column.issuer_key, record.issuer))
@@ -104,7 +104,7 @@ class FieldTable:
     rows: tuple[tuple[str, ...], ...]
 
 
-def _tables(record: Record, site: Site) -> list[FieldTable]:
+def field_tables(record: Record, site: Site) -> list[FieldTable]:
     """Declared table fields (领导信息, 内设机构), shown above the body."""
     column = site.config.column(record.section)
     return [FieldTable(decl.name, decl.columns, record.value(decl.name)) for decl in column.fields
@@ -116,7 +116,7 @@ def _reference(policy: Policy, here: str) -> str:
     return f"[{inline(policy.doc_number)}《{inline(policy.title)}》]({target.href})"
 
 
-def _banners(record: Record, site: Site, here: str) -> list[Banner]:
+def status_banners(record: Record, site: Site, here: str) -> list[Banner]:
     if record.withdrawal:
         text = f"本信息已于{chinese_date(record.withdrawal.date)}撤回。撤回原因：{inline(record.withdrawal.reason)}"
         return [Banner("danger", "本信息已撤回", text)]
@@ -139,7 +139,7 @@ def _banners(record: Record, site: Site, here: str) -> list[Banner]:
     return banners
 
 
-def _related(record: Record, site: Site, here: str) -> list[Related]:
+def related_sections(record: Record, site: Site, here: str) -> list[Related]:
     """Links between records, both ways: 解读 ↔ 规范性文件, 废止 and 修改."""
     if isinstance(record, Interpretation):
         return [Related("解读的文件", (link(site.policy_by_number[record.interprets], here, record.interprets),))]
