@@ -235,7 +235,9 @@
         });
         return { numbers: numbers, near: false, words: parsed.words };
       }
-      return { numbers: nearest([].concat.apply([], needs), listOf, filtered, index.titleSpan()), near: true, words: parsed.words };
+      // a 文号 is exact or nothing: a document of a neighbouring number is not a near result
+      var near = parsed.docNumber ? [] : nearest([].concat.apply([], needs), listOf, filtered, index.titleSpan());
+      return { numbers: near, near: true, words: parsed.words };
     });
   }
 
