@@ -39,6 +39,8 @@ PAGES = {
     "standard-catalog": "standard-catalog/",
     "application": "application/",
     "search": "search/?q=森林防火",
+    "search-number": "search/?q=纸政发2021年5号",  # an ended document: 有效性 marked
+    "search-near": "search/?q=森林放火",  # a misspelt query: near results
 }
 WIDTHS = (320, 375, 1280)
 

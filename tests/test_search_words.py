@@ -31,6 +31,29 @@ def test_other_queries_are_not_doc_numbers(query):
     assert doc_number_query(query) is None
 
 
+@pytest.mark.parametrize("written, engine", [("", "gongkai"), ("    search: gongkai\n", "gongkai"), ("    search: pagefind\n", "gongkai"),
+                                             ("    search: material\n", "material")])
+def test_the_search_engine_setting_and_its_former_name(tmp_path, written, engine):
+    from conftest import make_project
+    from generator.config import load_config
+
+    root = make_project(tmp_path, {})
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8") + written, encoding="utf-8")
+    assert load_config(root).search == engine
+
+
+def test_an_unknown_search_engine_is_refused_with_the_choices(tmp_path):
+    from conftest import make_project
+    from generator.config import load_config
+    from generator.errors import ConfigError
+
+    root = make_project(tmp_path, {})
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8") + "    search: lunr\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(root)
+    assert str(caught.value) == "mkdocs.yml: extra.gongkai.search: 应为 gongkai 或 material, 实际是 'lunr'"
+
+
 TRICKY = "第１２条 按ＰＤＦ格式报送。依据纸政发［2024］7号文件，资金1.5万元，完成率100%。A3纸打印。"
 
 

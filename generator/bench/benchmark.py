@@ -10,6 +10,7 @@ records, stock MkDocs + Material (automatic navigation, built-in search) on the 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import gzip
 import http.server
@@ -30,17 +31,20 @@ from pathlib import Path
 from ..config import load_config
 from .corpus import MARKER, write_corpus
 from ..pipeline import build_stage, index_search
+from ..search.index import SEARCH_INDEX
+from .relevance import page_texts
+from .search_bench import measure_search, search_table
 
 TODAY = dt.date(2026, 11, 25)
 CHROMIUM = "/usr/bin/chromium"
 STOCK_CONFIG = """site_name: 纸坊镇政府信息公开
-theme:
-  name: material
-  language: zh
 plugins:
   - search:
       lang: zh
 markdown_extensions: [tables, attr_list, md_in_html, admonition, toc]
+theme:
+  name: material
+  language: zh
 """
 
 
@@ -89,15 +93,17 @@ def rebuild_after_editing_one_notice(root: Path) -> float:
     return build(root)["total"]
 
 
-def stock(root: Path) -> dict[str, float]:
-    project = root.parent / "stock"
+def stock(root: Path, prune: bool) -> tuple[dict[str, float], Path]:
+    """Stock MkDocs + Material on the same Markdown: automatic navigation (every page lists every page),
+    or with navigation.prune (the fair anchor on a large site)."""
+    project = root.parent / ("stock-prune" if prune else "stock")
     shutil.copytree(root / "generated", project / "docs", ignore=shutil.ignore_patterns(".*"))
-    (project / "mkdocs.yml").write_text(STOCK_CONFIG, encoding="utf-8")
+    (project / "mkdocs.yml").write_text(STOCK_CONFIG + ("  features: [navigation.prune]\n" if prune else ""), encoding="utf-8")
     seconds = _mkdocs(project)
     index = project / "site" / "search" / "search_index.json"
     pages = _pages(project / "site")
     return {"total": seconds, "site_mib": _size(project / "site") / 2**20, "median_kib": statistics.median(pages) / 1024,
-            "max_kib": pages[-1] / 1024, "index_mib": index.stat().st_size / 2**20, "index_gzip_mib": len(gzip.compress(index.read_bytes())) / 2**20}
+            "max_kib": pages[-1] / 1024, "index_mib": index.stat().st_size / 2**20, "index_gzip_mib": len(gzip.compress(index.read_bytes())) / 2**20}, project
 
 
 class _GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -128,13 +134,21 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def gzip_server(site: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), lambda *a: _GzipHandler(*a, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def browser_bytes(site: Path, query: str) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), lambda *a: _GzipHandler(*a, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_port}/"
-    try:
+    with gzip_server(site) as url:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
             page = browser.new_page()
@@ -150,24 +164,29 @@ def browser_bytes(site: Path, query: str) -> dict[str, float]:
             first_query = sum(received)
             found = page.locator(".gk-search__status").inner_text()
             browser.close()
-    finally:
-        server.shutdown()
     return {"home_kib": home / 1024, "first_query_kib": first_query / 1024, "found": found}
 
 
-def measure(template: Path, count: int, stock_max: int) -> dict:
+def measure(template: Path, count: int, stock_max: int, prune_max: int) -> dict:
     with tempfile.TemporaryDirectory(prefix=f"gongkai-bench-{count}-") as folder:
         root = Path(folder) / "site"
         stats = write_corpus(template, root, count)
         result = {"records": count, **build(root)}
         pages = _pages(root / "site")
         result.update(site_mib=_size(root / "site") / 2**20, pages=len(pages), median_kib=statistics.median(pages) / 1024,
-                      max_kib=pages[-1] / 1024, index_mib=_size(root / "site" / "pagefind") / 2**20)
-        result.update(browser_bytes(root / "site", MARKER), expected=len(stats.marker_records))
+                      max_kib=pages[-1] / 1024, index_mib=_size(root / "site" / SEARCH_INDEX) / 2**20)
         result["rebuild"] = rebuild_after_editing_one_notice(root)
-        result["peak_mib"] = _peak_mib()
+        result["peak_mib"] = _peak_mib()  # the builds' own: the browser (a child process too) runs after this
+        result.update(browser_bytes(root / "site", MARKER), expected=len(stats.marker_records))
+        texts = page_texts(root / "site")
+        result["search"] = measure_search(root / "site", texts, False, gzip_server)
+        searched = None
         if count <= stock_max:
-            result["stock"] = stock(root)
+            result["stock"], searched = stock(root, prune=False)
+        if count <= prune_max:
+            result["stock_prune"], searched = stock(root, prune=True)
+        if searched:
+            result["stock_search"] = measure_search(searched / "site", texts, True, gzip_server)
         return result
 
 
@@ -184,28 +203,30 @@ def table(results: list[dict]) -> str:
         rows.append(f"| {r['records']:,} | {r['generator']:.1f} s | {r['mkdocs']:.1f} s | {r['indexing']:.1f} s | {r['total']:.1f} s | "
                     f"{100 * r['generator'] / r['total']:.1f} % | {r['rebuild']:.1f} s | {r['peak_mib']:.0f} MiB | {r['site_mib']:.0f} MiB | {r['pages']:,} | "
                     f"{r['median_kib']:.1f} / {r['max_kib']:.0f} KiB | {r['home_kib']:.0f} KiB | {r['first_query_kib']:.0f} KiB ({r['found']}, expected {r['expected']}) |")
-    stock_rows = [r for r in results if "stock" in r]
+    stock_rows = [(r["records"], name, r[key]) for r in results for key, name in (("stock", "automatic"), ("stock_prune", "navigation.prune")) if key in r]
     if stock_rows:
-        rows += ["", "Stock MkDocs + Material on the same Markdown (automatic navigation, built-in search with jieba):", "",
-                 "| records | build | site | median / max page | search index (downloaded on every page load) |", "|---:|---:|---:|---:|---:|"]
-        for r in stock_rows:
-            s = r["stock"]
-            rows.append(f"| {r['records']:,} | {s['total']:.1f} s | {s['site_mib']:.0f} MiB | {s['median_kib']:.1f} / {s['max_kib']:.0f} KiB | "
+        rows += ["", "Stock MkDocs + Material on the same Markdown (built-in search with jieba):", "",
+                 "| records | navigation | build | site | median / max page | search index (downloaded on every page load) |", "|---:|---|---:|---:|---:|---:|"]
+        for records, name, s in stock_rows:
+            rows.append(f"| {records:,} | {name} | {s['total']:.1f} s | {s['site_mib']:.0f} MiB | {s['median_kib']:.1f} / {s['max_kib']:.0f} KiB | "
                         f"{s['index_mib']:.1f} MiB ({s['index_gzip_mib']:.2f} MiB gzipped) |")
+    for r in results:
+        rows += ["", search_table(r["records"], r["search"], r.get("stock_search"))]
     return "\n".join(rows)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator.bench.benchmark", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
-    parser.add_argument("--stock-max", type=int, default=1000, help="compare with stock MkDocs + Material up to this many records")
+    parser.add_argument("--stock-max", type=int, default=1000, help="compare with stock MkDocs + Material (automatic navigation) up to this many records")
+    parser.add_argument("--stock-prune-max", type=int, default=10000, help="and with stock Material with navigation.prune up to this many")
     parser.add_argument("--template", type=Path, default=Path("."), help="the project whose mkdocs.yml, docs/ and overrides/ to use")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     arguments = parser.parse_args(argv)
     results = []
     for count in arguments.sizes:  # each size in its own process, so that peak memory is that size's own
         output = subprocess.run([sys.executable, "-c", f"import json, sys; from pathlib import Path; from generator.bench.benchmark import measure; "
-                                 f"print(json.dumps(measure(Path({str(arguments.template.resolve())!r}), {count}, {arguments.stock_max})))"],
+                                 f"print(json.dumps(measure(Path({str(arguments.template.resolve())!r}), {count}, {arguments.stock_max}, {arguments.stock_prune_max})))"],
                                 capture_output=True, text=True, encoding="utf-8", check=True)
         results.append(json.loads(output.stdout.strip().splitlines()[-1]))
         print(f"{count} records measured", file=sys.stderr)

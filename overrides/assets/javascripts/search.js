@@ -160,7 +160,7 @@
 
     return {
       load: function () {
-        return fetch(base + "meta.json", { cache: "no-cache" }).then(function (response) {
+        return fetch(base + "meta.json").then(function (response) {  // as the page's preload asked for it
           if (!response.ok) throw new Error("meta.json: " + response.status);
           return response.json();
         }).then(function (loaded) { meta = loaded; });
@@ -337,8 +337,15 @@
       if (!pair[1]) return;
       var span = document.createElement("span");
       span.setAttribute("data-field", pair[0]);
-      span.textContent = pair[0] === "有效性" ? "有效性：" + pair[1] : pair[1];
-      if (pair[0] === "有效性" && ENDED.indexOf(pair[1]) >= 0) span.className = "gk-search__ended";
+      var text = pair[0] === "有效性" ? "有效性：" + pair[1] : pair[1];
+      if (pair[0] === "有效性" && ENDED.indexOf(pair[1]) >= 0) {
+        var ended = document.createElement("strong");
+        ended.className = "gk-search__ended";
+        ended.textContent = text;
+        span.appendChild(ended);
+      } else {
+        span.textContent = text;
+      }
       details.appendChild(span);
     });
     item.appendChild(details);
