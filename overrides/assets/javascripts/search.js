@@ -114,9 +114,11 @@
     function showMore() {
       var batch = found.numbers.slice(shown, shown + PAGE_SIZE);
       var words = found.near ? engine.pairsOf(found.words) : found.words;
+      var asked = latest;
       shown += batch.length;
       more.hidden = shown >= found.numbers.length;
       return Promise.all(batch.map(index.entry)).then(function (entries) {
+        if (asked !== latest) return;  // a newer search has begun: these results are not its
         entries.forEach(function (entry, i) { list.appendChild(render(entry, batch[i], words, root)); });
       });
     }
@@ -138,10 +140,12 @@
       return engine.search(index, query, chosen).then(function (result) {
         if (asked !== latest) return null;
         found = result;
-        if (!result.numbers.length) status.textContent = "没有找到相关信息。可以换个关键词，或减少筛选条件。";
-        else if (result.near) status.textContent = "没有完全匹配的结果，以下是相近的结果（共 " + result.numbers.length + " 条）";
-        else status.textContent = "找到 " + result.numbers.length + " 条结果";
-        return showMore();
+        return showMore().then(function () {  // the outcome is said once its first results are on the page
+          if (asked !== latest) return;
+          if (!result.numbers.length) status.textContent = "没有找到相关信息。可以换个关键词，或减少筛选条件。";
+          else if (result.near) status.textContent = "没有完全匹配的结果，以下是相近的结果（共 " + result.numbers.length + " 条）";
+          else status.textContent = "找到 " + result.numbers.length + " 条结果";
+        });
       }).catch(unavailable);
     }
 
