@@ -93,3 +93,14 @@ def test_a_number_is_not_found_inside_a_longer_one(tricky_site, query):
         page.goto(tricky_site + "search/?q=" + query.replace("%", "%25"))
         page.wait_for_function("/找到|没有/.test(document.querySelector('.gk-search__status')?.textContent || '')")
         assert page.locator(".gk-search__result", has_text="关于报送材料格式的通知").count() == 0
+
+
+@pytest.mark.browser
+def test_a_pasted_paragraph_is_searched_by_its_beginning(tricky_site):
+    with chromium_page() as page:
+        requested = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(tricky_site + "search/?q=" + (TRICKY.replace(" ", "") * 20).replace("%", "%25"))
+        page.wait_for_function("/找到|没有/.test(document.querySelector('.gk-search__status')?.textContent || '')")
+        assert page.locator(".gk-search__result", has_text="关于报送材料格式的通知").count() == 1
+        assert len([url for url in requested if "/search-index/c/" in url]) <= 40  # not one download per character pasted

@@ -196,9 +196,16 @@
   }
 
   /* The query's words as units; a 文号 typed in any of its forms is one word, written as documents write it. */
+  // A pasted paragraph is searched by its beginning: each term costs a download, so a query is at most
+  // MAX_WORDS words of MAX_UNITS units (a whole sentence of a title still fits).
+  var MAX_WORDS = 8;
+  var MAX_UNITS = 40;
+
   function queryWords(query) {
     var number = docNumberQuery(query);
-    var words = (number ? [number] : query.normalize("NFKC").split(/\s+/)).map(units).filter(function (word) { return word.length; });
+    var words = (number ? [number] : query.normalize("NFKC").split(/\s+/)).map(function (word) {
+      return units(word).slice(0, MAX_UNITS);
+    }).filter(function (word) { return word.length; }).slice(0, MAX_WORDS);
     return { words: words, docNumber: number && DOC_NUMBER + units(number).map(function (u) { return u.text; }).join(SEPARATOR) };
   }
 
