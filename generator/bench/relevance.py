@@ -3,7 +3,8 @@
 A page is expected for a query when its visible text (the article, without the breadcrumb) holds every
 word of the query. Brackets are one mark on both sides, so that a 文号 is expected whichever brackets a
 page writes it with (〔2024〕, [2024], （2024）). This is plain substring search, deliberately
-independent of the index's own reading of text (generator/search/words.py).
+independent of the index's own reading of text (generator/search/words.py), except that a number or a
+Latin word is found whole, as a citizen means it (11号 is not in 111号).
 """
 from __future__ import annotations
 
@@ -44,9 +45,16 @@ def page_texts(site: Path) -> list[PageText]:
     return found
 
 
+def _pattern(word: str) -> re.Pattern:
+    """A word as a citizen means it: 11号 is not in 111号, nor csv in csvs (a number or a word is whole)."""
+    before = r"(?<![0-9])" if word[:1].isdigit() else r"(?<![a-z])" if word[:1].isascii() and word[:1].isalpha() else ""
+    after = r"(?![0-9])" if word[-1:].isdigit() else r"(?![a-z])" if word[-1:].isascii() and word[-1:].isalpha() else ""
+    return re.compile(before + re.escape(word) + after)
+
+
 def expected(pages: list[PageText], words: list[str]) -> set[str]:
-    wanted = [canonical(word) for word in words]
-    return {page.url for page in pages if all(word in page.text for word in wanted)}
+    wanted = [_pattern(canonical(word)) for word in words]
+    return {page.url for page in pages if all(pattern.search(page.text) for pattern in wanted)}
 
 
 def title_matches(pages: list[PageText], words: list[str]) -> set[str]:

@@ -51,14 +51,25 @@
     return match ? match[1] + "〔" + (match[2] || match[3] || match[4]) + "〕" + match[5] + "号" : null;
   }
 
-  /* What the index must hold for a query word, at which offset from where the word begins: each unit
-     with the one after it; a unit that stands alone at the end is any term it begins (a prefix). */
-  function requirements(word) {
-    return word.map(function (unit, i) {
-      if (i < word.length - 1) return { key: unit.text + SEPARATOR + (unit.joined ? word[i + 1].text : ""), offset: i };
-      if (i > 0 && word[i - 1].joined) return null;  // the last unit is the second half of the pair before it
-      return { key: unit.text + SEPARATOR, offset: i, prefix: true };
-    }).filter(Boolean);
+  /* What the index must hold for a query word, at which offset from where the word begins: units with
+     the unit after them, a unit where its phrase ends, and a unit left alone at the end as any term it
+     begins (a prefix). Every pair is needed to score near results (`all`); to find the word itself, pairs
+     that cover every unit are enough (最低 生活 保障 for 最低生活保障): each is a download, half as many. */
+  function requirements(word, all) {
+    var needs = [];
+    var covered = -1;  // the last unit a chosen pair holds
+    word.forEach(function (unit, i) {
+      if (i === word.length - 1) {
+        if (covered < i) needs.push({ key: unit.text + SEPARATOR, offset: i, prefix: true });
+      } else if (!unit.joined) {
+        needs.push({ key: unit.text + SEPARATOR, offset: i });
+        covered = i;
+      } else if (all || covered < i || (i === word.length - 2 && covered < i + 1)) {
+        needs.push({ key: unit.text + SEPARATOR + word[i + 1].text, offset: i });
+        covered = i + 1;
+      }
+    });
+    return needs;
   }
 
   function readVarint(bytes, at) {
@@ -211,7 +222,7 @@
 
   function search(index, query, chosen) {
     var parsed = queryWords(query);
-    var needs = parsed.words.map(requirements);
+    var needs = parsed.words.map(function (word) { return requirements(word, false); });
     var filterKeys = Object.keys(chosen).map(function (name) { return FILTER + name + SEPARATOR + chosen[name]; });
     var flat = [].concat.apply([], needs).concat(filterKeys.map(function (key) { return { key: key, offset: 0 }; }));
     if (parsed.docNumber) flat.push({ key: parsed.docNumber, offset: 0 });
@@ -240,8 +251,12 @@
         return { numbers: numbers, near: false, words: parsed.words };
       }
       // a 文号 is exact or nothing: a document of a neighbouring number is not a near result
-      var near = parsed.docNumber ? [] : nearest([].concat.apply([], needs), listOf, filtered, index.titleSpan());
-      return { numbers: near, near: true, words: parsed.words };
+      if (parsed.docNumber) return { numbers: [], near: true, words: parsed.words };
+      var pairs = [].concat.apply([], parsed.words.map(function (word) { return requirements(word, true); }));
+      return Promise.all(pairs.map(index.postings)).then(function (pairLists) {
+        var near = nearest(pairs, function (need) { return pairLists[pairs.indexOf(need)]; }, filtered, index.titleSpan());
+        return { numbers: near, near: true, words: parsed.words };
+      });
     });
   }
 
