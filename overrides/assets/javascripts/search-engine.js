@@ -146,8 +146,17 @@
       return into;
     }
 
-    /* The entries holding a term, or, for a prefix, any term it begins (positions merged). */
+    /* The entries holding a term, or, for a prefix, any term it begins (positions merged); each decoded
+       once per page, however many searches (and near results) ask for it. */
+    var decoded = {};
+
     function postings(requirement) {
+      var name = requirement.key + (requirement.prefix ? "*" : "");
+      if (!decoded[name]) decoded[name] = postingsOf(requirement);
+      return decoded[name];
+    }
+
+    function postingsOf(requirement) {
       var key = requirement.key;
       var first = chunkOf(key);
       var numbers = [first];
@@ -206,12 +215,12 @@
     return found;
   }
 
-  /* The query's words as units; a 文号 typed in any of its forms is one word, written as documents write it. */
   // A pasted paragraph is searched by its beginning: each term costs a download, so a query is at most
   // MAX_WORDS words of MAX_UNITS units (a whole sentence of a title still fits).
   var MAX_WORDS = 8;
   var MAX_UNITS = 40;
 
+  /* The query's words as units; a 文号 typed in any of its forms is one word, written as documents write it. */
   function queryWords(query) {
     var number = docNumberQuery(query);
     var words = (number ? [number] : query.normalize("NFKC").split(/\s+/)).map(function (word) {
