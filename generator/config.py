@@ -90,6 +90,7 @@ class SiteConfig:
     nav: tuple = ()  # mkdocs.yml nav as written: the site's structure for the 网站地图
     text: str = ""  # mkdocs.yml as written, to name lines in configuration problems
     theme_dir: Path | None = None  # mkdocs.yml theme.custom_dir (overrides/), resolved
+    hooks: tuple[Path, ...] = ()  # mkdocs.yml hooks: code that shapes every page, as the theme does
 
     def column(self, folder: str) -> Column:
         return next(c for c in self.columns if c.folder == folder)
@@ -254,6 +255,11 @@ def _theme_dir(root: Path, raw: dict) -> Path | None:
     return None
 
 
+def _hooks(root: Path, raw: dict) -> tuple[Path, ...]:
+    hooks = raw.get("hooks")
+    return tuple((root / hook).resolve() for hook in hooks if isinstance(hook, str)) if isinstance(hooks, list) else ()
+
+
 def _named(path: Path, root: Path) -> str:
     return f"{path.relative_to(root).as_posix()}/" if _inside(path, root) and path != root else str(path)
 
@@ -369,6 +375,7 @@ def _load_config(root: Path) -> SiteConfig:
         nav=_nav(raw.get("nav") or []),
         text=text,
         theme_dir=_theme_dir(root, raw),
+        hooks=_hooks(root, raw),
     )
     check_folders(config, site_shown, stage_shown)
     extensions = extensions_problem(text)

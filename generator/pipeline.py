@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass, field
 from collections import Counter
 import datetime as dt
+from pathlib import Path
 
 from .config import SiteConfig
 from .errors import ConfigError, ContentError, Problem, SourceRef
@@ -11,34 +13,54 @@ from .checks import page_checks, report_checks, safety
 from .content.chrome import footer_problems
 from .pages.hand_written import stage_copy
 from .content.lifecycle import published_attachments
-from .content.models import Report, validate
+from .content.models import Record, Report, validate
 from .pages.outputs import CopiedFile, GeneratedFile, Page
 from .pages import generate
 from .pages.disclosure import disclosure_pages
 from .content.columns import nav_problems
-from .content.readers import read_tree
+from .content.readers import RawDocument, read_tree
+from .content.record_cache import RecordCache
 from .content.standard_catalog import read_standard_catalog
 from .search.entries import search_entries
-from .search.index import SEARCH_INDEX, write_index
+from .search.index import SEARCH_INDEX, publish_index, stage_index
 from .content.site import Site, assemble
-from .pages.templating import page_path
+from .pages.templating import PageMemo, page_path
 from .writer import WriteSummary, hand_written_files, write_tree
 
 
-def load_site(config: SiteConfig, today: dt.date) -> Site:
-    """Everything `gongkai check` does; raises ContentError with every problem found."""
-    documents, problems = read_tree(config.content_dir, config.root, config.folders)
+def _checked(document: RawDocument, config: SiteConfig) -> tuple[Record | None, list[Problem]]:
+    """One record file on its own: its safety, its fields, and a report's tables."""
+    problems = safety.document_problems(document, config, config.text)
+    record, found = validate(document, config)
+    problems += found
+    if isinstance(record, Report):
+        problems += report_checks.record_problems(record, config.text)
+    return record, problems
+
+
+@dataclass
+class BuildCache:
+    """What a process that builds again and again (`gongkai serve`) keeps between its builds."""
+
+    records: RecordCache = field(default_factory=RecordCache)
+    pages: PageMemo = field(default_factory=PageMemo)
+
+
+def load_site(config: SiteConfig, today: dt.date, cache: BuildCache | None = None) -> Site:
+    """Everything `gongkai check` does; raises ContentError with every problem found. With a cache kept
+    from an earlier build, files that did not change are not read or checked again."""
+    kept = (cache or BuildCache()).records
+    kept.start(config)
+    documents, problems = read_tree(config.content_dir, config.root, config.folders, kept.read)
+    kept.finish()
     extensions = config.text  # mkdocs.yml: the Markdown extensions bodies are rendered with
     records = []
     numbers_of_invalid_policies = set()
     for document in documents:
-        problems.extend(safety.document_problems(document, config, extensions))
-        record, found = validate(document, config)
+        record, found = kept.checked(document, lambda d: _checked(d, config))
         problems.extend(found)
         if record is not None:
             records.append(record)
-            if isinstance(record, Report):
-                problems.extend(report_checks.record_problems(record, extensions))
         elif config.column(document.section).kind == "policy":
             numbers_of_invalid_policies.update("".join(str(raw.data).split()) for key, raw in document.fields if key == "文号")
     site, found = assemble(records, config, today, frozenset(numbers_of_invalid_policies))
@@ -57,10 +79,10 @@ def load_site(config: SiteConfig, today: dt.date) -> Site:
     return dataclasses.replace(site, scan_warnings=tuple(p for p in scanned if p.warning))
 
 
-def plan(config: SiteConfig, today: dt.date) -> tuple[Site, list[Page | CopiedFile | GeneratedFile]]:
+def plan(config: SiteConfig, today: dt.date, cache: BuildCache | None = None) -> tuple[Site, list[Page | CopiedFile | GeneratedFile]]:
     """Everything `gongkai check` does, including generating every page in memory; raises ContentError."""
-    site = load_site(config, today)
-    pages, attachments = generate(site)
+    site = load_site(config, today, cache)
+    pages, attachments = generate(site, cache.pages if cache else None)
     record_pages = {page_path(record): record for record in site.records}
     counts = Counter(page.path for page in pages)
     clashes = [Problem(record_pages[path].source, "", f"文件名与网站自动生成的页面 {path} 冲突", "请换个文件名 (page、current、repealed 是保留的名字)")
@@ -100,17 +122,30 @@ def _shadowing(config: SiteConfig, pages: list[Page], files: list[CopiedFile | G
     return problems
 
 
-def index_search(config: SiteConfig, site: Site) -> None:
-    """Write the search index into the built site (after MkDocs has built it, which empties site/)."""
+def stage_search_index(config: SiteConfig, site: Site) -> Path:
+    """Make the search index beside the built site (in a dot-folder, which MkDocs' clean leaves alone)."""
     hand_written = {f.path: f.source.read_text(encoding="utf-8") for f in hand_written_files(config.pages_dir) if f.path.endswith(".md")}
     hand_written |= {p.path: p.text for p in disclosure_pages(site)}  # 指南, 依申请公开, 标准目录
     try:
-        write_index(search_entries(site, hand_written), config.site_dir / SEARCH_INDEX)
+        return stage_index(search_entries(site, hand_written), config.site_dir)
     except OSError as error:
         raise ConfigError(f"无法写入搜索索引 / cannot write the search index: {error}") from None
 
 
-def build_stage(config: SiteConfig, today: dt.date) -> tuple[Site, WriteSummary]:
+def publish_search_index(config: SiteConfig, staged: Path) -> None:
+    """Put a staged index in place, once MkDocs has built the site (a clean build empties site/ first)."""
+    try:
+        publish_index(staged, config.site_dir / SEARCH_INDEX)
+    except OSError as error:
+        raise ConfigError(f"无法写入搜索索引 / cannot write the search index: {error}") from None
+
+
+def index_search(config: SiteConfig, site: Site) -> None:
+    """Write the search index into the built site."""
+    publish_search_index(config, stage_search_index(config, site))
+
+
+def build_stage(config: SiteConfig, today: dt.date, cache: BuildCache | None = None) -> tuple[Site, WriteSummary]:
     """Write the generated Markdown tree that any mkdocs.yml builder can build."""
-    site, outputs = plan(config, today)
+    site, outputs = plan(config, today, cache)
     return site, write_tree(config.stage_dir, outputs)

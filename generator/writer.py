@@ -4,7 +4,9 @@ The only module that writes. It touches nothing outside the stage folder, rewrit
 content changed (so `mkdocs serve` sees only real edits), and removes files it no longer produces.
 
 What gongkai owns is written down: the marker file `.gongkai-stage` lists every file gongkai wrote
-(a manifest), and only those are ever replaced or removed. A file someone else put into the stage, a
+(a manifest), and only those are ever replaced or removed. For a copied file it also keeps the size and
+time of the source it was copied from: the copy itself is as new as its writing, so that
+`mkdocs build --dirty` sees it changed even when the new source carries an older time (`cp -p`, an unzip). A file someone else put into the stage, a
 dot-folder and the target of a symbolic link are never touched. The site folder that MkDocs empties
 before each build is claimed the same way, with `.gongkai-site`.
 """
@@ -32,6 +34,7 @@ class WriteSummary:
     written: int
     unchanged: int
     removed: int
+    removed_paths: tuple[str, ...] = ()  # what `mkdocs serve --dirty` would go on serving
 
 
 def hand_written_files(pages_dir: Path) -> list[CopiedFile]:
@@ -53,7 +56,7 @@ def write_tree(stage_dir: Path, outputs: list[Page | CopiedFile | GeneratedFile]
         if not _safe(path) or path == MARKER:
             raise ConfigError(f"{path}: 不能写入生成目录的路径")
     try:
-        previous, legacy = _claim(stage_dir)
+        previous, legacy, copied = _claim(stage_dir)
         checked: set[Path] = set()
         for path, output in sorted(wanted.items()):
             _refuse_links(stage_dir, path, checked)
@@ -61,8 +64,9 @@ def write_tree(stage_dir: Path, outputs: list[Page | CopiedFile | GeneratedFile]
                 _refuse_foreign(stage_dir, path, output)
         if not legacy:
             _refuse_unchecked(stage_dir, previous | set(wanted))
-        _write_manifest(stage_dir, previous | set(wanted))  # recorded before written: a crash loses no record
+        _write_manifest(stage_dir, previous | set(wanted), copied)  # recorded before written: a crash loses no record
         written = unchanged = 0
+        copies: dict[str, list[int]] = {}
         for path, output in sorted(wanted.items()):
             target = stage_dir / path
             if isinstance(output, Page):
@@ -70,15 +74,16 @@ def write_tree(stage_dir: Path, outputs: list[Page | CopiedFile | GeneratedFile]
             elif isinstance(output, GeneratedFile):
                 changed = _write_bytes(target, output.data)
             else:
-                changed = _copy(output.source, target)
+                copies[path] = _source_stamp(output.source)
+                changed = _copy(output.source, target, copied.get(path) == copies[path])
             written += changed
             unchanged += not changed
         removed = _remove_stale(stage_dir, previous, set(wanted))
-        _write_manifest(stage_dir, set(wanted))
+        _write_manifest(stage_dir, set(wanted), copies)
     except OSError as error:
         where = error.filename or stage_dir
         raise ConfigError(f"{where}: 无法写入生成目录 ({error.strerror or error})") from None
-    return WriteSummary(written, unchanged, removed)
+    return WriteSummary(written, unchanged, len(removed), tuple(removed))
 
 
 def _safe(path: str) -> bool:
@@ -89,12 +94,13 @@ def _safe(path: str) -> bool:
     return not PurePosixPath(path).is_absolute() and all(part not in ("", ".", "..") for part in parts) and "/".join(parts) == path
 
 
-def _claim(stage_dir: Path) -> tuple[set[str], bool]:
-    """The files gongkai wrote into the stage before, and whether the marker predates the manifest."""
+def _claim(stage_dir: Path) -> tuple[set[str], bool, dict[str, list[int]]]:
+    """The files gongkai wrote into the stage before, whether the marker predates the manifest, and the
+    sources the copies were made from."""
     marker = stage_dir / MARKER
     if not stage_dir.exists() and not stage_dir.is_symlink():
         stage_dir.mkdir(parents=True)
-        return set(), False
+        return set(), False, {}
     if not stage_dir.is_dir():
         raise ConfigError(f"{stage_dir}: 不是文件夹 (mkdocs.yml 的 docs_dir 应指向一个文件夹, 例如 generated)")
     try:
@@ -110,25 +116,30 @@ def _claim(stage_dir: Path) -> tuple[set[str], bool]:
             f"{stage_dir}: 这个文件夹里已有不是 gongkai 生成的文件 ({shown}), 不会使用 "
             "(mkdocs.yml 的 docs_dir 应指向一个不存在的、空的或由 gongkai 生成的文件夹, 例如 generated)"
         )
-    return set(), False
+    return set(), False, {}
 
 
-def _read_manifest(marker: Path) -> tuple[set[str], bool]:
+def _read_manifest(marker: Path) -> tuple[set[str], bool, dict[str, list[int]]]:
     try:
         data = json.loads(marker.read_text(encoding="utf-8"))
         files = data["files"]
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        files = None
+        sources = data.get("copied_from", {})
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, AttributeError):
+        files = sources = None
     if not isinstance(files, list):
         # Written by gongkai before the manifest, or damaged: nothing is known to be ours, so nothing is
         # removed; files at the paths gongkai writes are taken over, as before.
-        return set(), True
+        return set(), True, {}
     # Only plain paths outside dot-folders: a changed manifest cannot point outside the stage.
-    return {p for p in files if isinstance(p, str) and _safe(p) and not any(part.startswith(".") for part in p.split("/")[:-1])}, False
+    ours = {p for p in files if isinstance(p, str) and _safe(p) and not any(part.startswith(".") for part in p.split("/")[:-1])}
+    copied = {p: stamp for p, stamp in sources.items() if p in ours and isinstance(stamp, list)} if isinstance(sources, dict) else {}
+    return ours, False, copied
 
 
-def _write_manifest(stage_dir: Path, files: set[str]) -> None:
-    data = json.dumps({"generator": "gongkai", "note": _NOTE, "files": sorted(files)}, ensure_ascii=False, indent=0) + "\n"
+def _write_manifest(stage_dir: Path, files: set[str], copied: dict[str, list[int]]) -> None:
+    kept = {path: copied[path] for path in sorted(copied) if path in files}
+    data = json.dumps({"generator": "gongkai", "note": _NOTE, "files": sorted(files), "copied_from": kept},
+                      ensure_ascii=False, indent=0) + "\n"
     _write_bytes(stage_dir / MARKER, data.encode("utf-8"))  # only when changed: `mkdocs serve` watches this folder
 
 
@@ -148,10 +159,12 @@ def _refuse_unchecked(stage_dir: Path, ours: set[str]) -> None:
     """A file someone put into the stage would be published by MkDocs as it is, past every check: it is
     kept (it is not ours to remove), but the build stops until it is moved where it is checked."""
     foreign = []
-    for folder, dirnames, filenames in os.walk(stage_dir):
+    top = str(stage_dir)
+    for folder, dirnames, filenames in os.walk(top):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        prefix = "" if folder == top else os.path.relpath(folder, top).replace(os.sep, "/") + "/"
         for name in sorted(filenames):
-            path = (Path(folder) / name).relative_to(stage_dir).as_posix()
+            path = prefix + name
             if not name.startswith(".") and path not in ours and path not in _CLAIMABLE:
                 foreign.append(path)
     if foreign:
@@ -191,11 +204,15 @@ def _write_text(target: Path, text: str) -> bool:
     return _write_bytes(target, text.encode("utf-8"))
 
 
-def _copy(source: Path, target: Path) -> bool:
+def _source_stamp(source: Path) -> list[int]:
     status = source.stat()
+    return [status.st_size, status.st_mtime_ns]
+
+
+def _copy(source: Path, target: Path, source_unchanged: bool) -> bool:
+    """Copy unless the source is the one copied last time (by its size and time) and the copy is still there."""
     try:
-        existing = target.stat()
-        if existing.st_size == status.st_size and existing.st_mtime_ns == status.st_mtime_ns:
+        if source_unchanged and stat.S_ISREG(target.lstat().st_mode) and target.stat().st_size == source.stat().st_size:
             return False
     except FileNotFoundError:
         pass
@@ -203,7 +220,6 @@ def _copy(source: Path, target: Path) -> bool:
     temporary = _temporary(target)
     with open(source, "rb") as reader, os.fdopen(_create(temporary), "wb") as writer:
         shutil.copyfileobj(reader, writer)
-    shutil.copystat(source, temporary)  # the size and time tell the next build that the copy is current
     os.replace(temporary, target)
     return True
 
@@ -230,9 +246,9 @@ def _through_link(stage_dir: Path, parts: tuple[str, ...]) -> bool:
     return False
 
 
-def _remove_stale(stage_dir: Path, previous: set[str], wanted: set[str]) -> int:
+def _remove_stale(stage_dir: Path, previous: set[str], wanted: set[str]) -> list[str]:
     """Remove the files gongkai wrote before and does not write now, and the folders they leave empty."""
-    removed = 0
+    removed = []
     for path in sorted(previous - wanted):
         parts = tuple(path.split("/"))
         if _through_link(stage_dir, parts[:-1]):
@@ -244,8 +260,8 @@ def _remove_stale(stage_dir: Path, previous: set[str], wanted: set[str]) -> int:
         except FileNotFoundError:
             continue
         target.unlink()
-        removed += 1
-    folders = {tuple(path.split("/")[:depth]) for path in previous for depth in range(1, path.count("/") + 1)}
+        removed.append(path)
+    folders = {tuple(path.split("/")[:depth]) for path in previous - wanted for depth in range(1, path.count("/") + 1)}
     for parts in sorted(folders, key=len, reverse=True):
         folder = stage_dir.joinpath(*parts)
         if _through_link(stage_dir, parts) or not folder.is_dir():

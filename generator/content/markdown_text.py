@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import re
@@ -99,6 +100,7 @@ OVERVIEW_CHARS = 60
 _ADMONITION = re.compile(r"^!!!.*\n(?:(?:[ ]{4}|\t).*\n|[ \t]*\n)*", re.M)
 
 
+@functools.lru_cache(maxsize=1 << 15)  # the 目录, its CSV and JSON and the column list each show it: made once
 def overview(summary: str, body: str) -> str:
     """内容概述 for the 目录 (条例 第十二条): the 摘要, or the body's first sentence, cut at OVERVIEW_CHARS."""
     lines = plain_text(_ADMONITION.sub("", body)).split("\n")  # a 示例 note or a 注意 box is not what the item says

@@ -9,7 +9,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Union
+from typing import Callable, Union
 
 import yaml
 
@@ -52,7 +52,10 @@ class RawDocument:
         return self.path.parent
 
 
-def read_tree(content_dir: Path, root: Path, sections: frozenset[str]) -> tuple[list[RawDocument], list[Problem]]:
+Reader = Callable[[Path, Path, str, str], tuple["RawDocument | None", list[Problem]]]  # read_document or a cache of it
+
+
+def read_tree(content_dir: Path, root: Path, sections: frozenset[str], read: Reader | None = None) -> tuple[list[RawDocument], list[Problem]]:
     documents: list[RawDocument] = []
     problems: list[Problem] = []
     if not content_dir.is_dir():
@@ -70,7 +73,7 @@ def read_tree(content_dir: Path, root: Path, sections: frozenset[str]) -> tuple[
             problems += [Problem(SourceRef(relative_to_root(link, root), 1), "", "是指向文件夹的链接, 其中的文件不会发布", "请把文件夹本身放在这里")
                          for link in _folder_links(entry)]
             for path, slug in _record_files(entry):
-                document, found = read_document(path, root, entry.name, slug)
+                document, found = (read or read_document)(path, root, entry.name, slug)
                 problems.extend(found)
                 if document is not None:
                     documents.append(document)

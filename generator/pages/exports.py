@@ -61,7 +61,8 @@ def _xml_attr(value: str) -> str:
 
 def export_files(site: Site) -> list[Page]:
     feeds = [(f"feeds/{c.folder}.xml", c.folder, c.name) for c in site.config.columns if c.feed]
-    return [_catalog_json(site), _catalog_csv(site), _feeds_page(site, feeds)] + [_feed(site, *feed) for feed in feeds]
+    catalog = _catalog_entries(site)  # made once: the overviews of every record are the slow part
+    return [_catalog_json(catalog), _catalog_csv(catalog), _feeds_page(site, feeds)] + [_feed(site, *feed) for feed in feeds]
 
 
 def _feeds_page(site: Site, feeds: list[tuple[str, str, str]]) -> Page:
@@ -89,16 +90,16 @@ def _catalog_entries(site: Site) -> list[dict[str, str]]:
     ]
 
 
-def _catalog_json(site: Site) -> Page:
-    entries = [{key: _text(value) for key, value in entry.items()} for entry in _catalog_entries(site)]
+def _catalog_json(catalog: list[dict[str, str]]) -> Page:
+    entries = [{key: _text(value) for key, value in entry.items()} for entry in catalog]
     return Page("catalog.json", json.dumps(entries, ensure_ascii=False, indent=1) + "\n")
 
 
-def _catalog_csv(site: Site) -> Page:
+def _catalog_csv(catalog: list[dict[str, str]]) -> Page:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CATALOG_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows({key: _cell(value) for key, value in entry.items()} for entry in _catalog_entries(site))
+    writer.writerows({key: _cell(value) for key, value in entry.items()} for entry in catalog)
     return Page("catalog.csv", "\ufeff" + buffer.getvalue())  # the BOM makes Excel read UTF-8
 
 

@@ -110,25 +110,30 @@ def rows(site: Site, records: Sequence[Record], from_page: str, grouping: Column
     return found
 
 
-def _group_links(column: Column, records: Sequence[Record], folder: str, size: int, from_page: str) -> list[GroupLink]:
-    found: list[GroupLink] = []
+def _groups(column: Column, records: Sequence[Record], size: int) -> list[tuple[str, int, int]]:
+    """(label, count, number of the page where the group starts), once per list: not once per page of it."""
+    found: list[tuple[str, int, int]] = []
     for position, record in enumerate(records):
         label = group_label(record, column)
-        if found and found[-1].label == label:
-            found[-1] = GroupLink(label, found[-1].count + 1, found[-1].href)
+        if found and found[-1][0] == label:
+            found[-1] = (label, found[-1][1] + 1, found[-1][2])
         else:
-            target = relative(page_path(folder, page_of(position, size)), from_page)
-            found.append(GroupLink(label, 1, f"{target}#{label}"))
+            found.append((label, 1, page_of(position, size)))
     return found
+
+
+def _group_links(groups: list[tuple[str, int, int]], folder: str, from_page: str) -> list[GroupLink]:
+    return [GroupLink(label, count, f"{relative(page_path(folder, number), from_page)}#{label}") for label, count, number in groups]
 
 
 def _list(site: Site, column: Column, folder: str, template: str, records: Sequence[Record],
           filterable: bool = False, title: str = "") -> list[Page]:
     pages = []
+    groups = _groups(column, records, LIST_SIZE)
     for chunk in paginate(folder, records, LIST_SIZE):
         pages.append(Page(chunk.path, render(
             template, title=title or column.name, column=column.name, column_type=column.column_type, rows=rows(site, chunk.items, chunk.path), pager=chunk.pager,
-            years=_group_links(column, records, folder, LIST_SIZE, chunk.path), filterable=filterable,
+            years=_group_links(groups, folder, chunk.path), filterable=filterable,
             links={"current": relative(f"{column.folder}/current/index.md", chunk.path),
                    "repealed": relative(f"{column.folder}/repealed/index.md", chunk.path)},
             empty_reason=inline(column.empty),
@@ -144,9 +149,10 @@ def _catalog(site: Site) -> list[Page]:
     records = catalog_records(site)
     chunks: list[Chunk[Record]] = paginate(CATALOG_FOLDER, records, CATALOG_SIZE)
     catalog_column = Column(name="政府信息公开目录", folder=CATALOG_FOLDER, kind="item")
+    groups = _groups(catalog_column, records, CATALOG_SIZE)
     return [
         Page(chunk.path, render("catalog.md.j2", rows=rows(site, chunk.items, chunk.path, catalog_column), pager=chunk.pager,
-                                years=_group_links(catalog_column, records, CATALOG_FOLDER, CATALOG_SIZE, chunk.path),
+                                years=_group_links(groups, CATALOG_FOLDER, chunk.path),
                                 downloads=relative("catalog.csv", chunk.path), json=relative("catalog.json", chunk.path)))
         for chunk in chunks
     ]
@@ -161,7 +167,7 @@ def _sitemap(site: Site) -> Page:
             extra[key] = [(f"现行有效的{column.name}", "current/index.md"), (f"已废止和失效的{column.name}", "repealed/index.md")]
         else:
             records = listed(site.in_column(column.folder))
-            extra[key] = [(g.label, g.href) for g in _group_links(column, records, column.folder, LIST_SIZE, key)]
+            extra[key] = [(g.label, g.href) for g in _group_links(_groups(column, records, LIST_SIZE), column.folder, key)]
     here = "sitemap/index.md"
     return Page(here, render("sitemap.md.j2", nav=_relative_nav(site.config.nav),
                              extra={"../" + key: [(t, relative(posix_join(key, href), here)) for t, href in items]

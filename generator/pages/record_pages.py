@@ -10,7 +10,7 @@ from ..content.models import Interpretation, Policy, Record, Report
 from .outputs import CopiedFile, Page
 from .report_pages import report_body
 from ..content.site import Site, group_label, record_dir
-from .templating import Link, link, page_path, render
+from .templating import Link, PageMemo, link, page_path, render
 
 
 @dataclass(frozen=True)
@@ -33,10 +33,11 @@ class Related:
     empty: str = ""  # what to say when there is none; "" hides the section
 
 
-def record_output(record: Record, site: Site) -> tuple[Page, list[CopiedFile]]:
+def record_output(record: Record, site: Site, memo: PageMemo | None = None) -> tuple[Page, list[CopiedFile]]:
     here = page_path(record)
     published_files = published_attachments(record, site.today)
-    text = render(
+    text = (memo or PageMemo()).render(
+        here,
         "record.md.j2",
         record=record,
         body=report_body(record) if isinstance(record, Report) else record.body.strip(),

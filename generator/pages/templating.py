@@ -31,6 +31,22 @@ def render(template: str, **context: object) -> str:
     return _environment.get_template(template).render(**context)
 
 
+class PageMemo:
+    """Pages rendered by an earlier build in the same process (`gongkai serve`), by path: a page is
+    rendered again only when its template or what it is made from changed (compared by value)."""
+
+    def __init__(self) -> None:
+        self._pages: dict[str, tuple[str, dict[str, object], str]] = {}
+
+    def render(self, path: str, template: str, **context: object) -> str:
+        kept = self._pages.get(path)
+        if kept is not None and kept[0] == template and kept[1] == context:
+            return kept[2]
+        text = render(template, **context)
+        self._pages[path] = (template, context, text)
+        return text
+
+
 def template_module(template: str):
     """A template's macros, callable from Python."""
     return _environment.get_template(template).module

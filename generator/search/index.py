@@ -108,17 +108,18 @@ def shown(entry: SearchEntry) -> dict:
     return data
 
 
-def write_index(entries: list[SearchEntry], output: Path) -> None:
-    """Write the index of `entries` (newest first) into `output`, replacing what was there."""
+def stage_index(entries: list[SearchEntry], site_dir: Path) -> Path:
+    """Write the index of `entries` (newest first) into a new dot-folder of `site_dir`, which MkDocs'
+    clean leaves alone: the index can be made while MkDocs builds, and put in place after (publish_index)."""
     postings = Postings()
     for number, entry in enumerate(entries):
         postings.add(number, entry_terms(entry))
     chunks = postings.chunks()
     stamp = hashlib.sha256()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".search-", dir=output.parent) as folder:
-        staged = Path(folder, "index")
-        (staged / "c").mkdir(parents=True)
+    site_dir.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkdtemp(prefix=".search-", dir=site_dir))
+    try:
+        (staged / "c").mkdir()
         (staged / "r").mkdir()
         for number, (_, data) in enumerate(chunks):
             (staged / "c" / f"{number}.bin").write_bytes(data)
@@ -130,6 +131,19 @@ def write_index(entries: list[SearchEntry], output: Path) -> None:
         meta = {"format": FORMAT, "entries": len(entries), "title_span": TITLE_SPAN, "stamp": stamp.hexdigest()[:16],
                 "chunks": [first for first, _ in chunks]}
         (staged / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        if output.exists():
-            shutil.rmtree(output)
-        staged.rename(output)
+    except BaseException:
+        discard_index(staged)
+        raise
+    staged.chmod(0o755)  # mkdtemp makes it private; the published folder is read by the web server
+    return staged
+
+
+def publish_index(staged: Path, output: Path) -> None:
+    """Put a staged index in place of the one at `output`."""
+    if output.exists():
+        shutil.rmtree(output)
+    staged.rename(output)
+
+
+def discard_index(staged: Path) -> None:
+    shutil.rmtree(staged, ignore_errors=True)
