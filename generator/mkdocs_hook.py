@@ -21,7 +21,9 @@ from generator.config import check_folders, load_config
 from generator.errors import ConfigError, ContentError
 from generator.commands.locking import acquire
 from generator.checks.personal_data import redact
-from generator.pipeline import build_stage, index_search
+from generator.incremental import clear_stamp, shared_inputs
+from generator.pipeline import build_stage
+from generator.preview import PREVIEW, empty, forget_removed
 from generator.writer import claim_site_dir
 
 
@@ -50,7 +52,27 @@ def _today() -> dt.date:
         raise PluginError(f"gongkai: {TODAY_VARIABLE}={redact(today_text)!r} 不是日期 (应为 2024-03-15)") from None
 
 
+class _DirtyNotice(logging.Filter):
+    """MkDocs warns on every `--dirty` build that links may be stale, which aborts a --strict build.
+    gongkai asks for a dirty build only when nothing every page shares has changed (incremental.py):
+    the notice is said at INFO instead."""
+
+    TEXT = "A 'dirty' build is being performed"
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno == logging.WARNING and record.getMessage().startswith(self.TEXT):
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        return True
+
+
+def on_startup(command, dirty):
+    PREVIEW.dirty = command == "serve" and dirty
+
+
 def on_config(config):
+    build_logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _DirtyNotice) for f in build_logger.filters):
+        build_logger.addFilter(_DirtyNotice())
     # MkDocs dates the sitemap and its .gz with the build time unless SOURCE_DATE_EPOCH is set: take the
     # build date (--today) instead, so that the same commit built on the same day gives the same bytes.
     midnight = dt.datetime.combine(_today(), dt.time(), tzinfo=dt.timezone.utc)
@@ -69,6 +91,22 @@ def on_page_markdown(markdown, page, config, files):
     if updated:
         page.update_date = updated
     return markdown
+
+
+def on_env(env, config, files):
+    """A dirty build reads only the pages it rebuilds: the others' sitemap dates come from their front
+    matter here, so that the sitemap is the one a clean build writes."""
+    from mkdocs.utils.meta import get_data
+
+    for file in files.documentation_pages():
+        page = file.page
+        if page is not None and page.markdown is None and file.abs_src_path:
+            with open(file.abs_src_path, encoding="utf-8-sig", errors="strict") as source:
+                _, meta = get_data(source.read())
+            updated = (meta.get("gongkai") or {}).get("updated") if isinstance(meta, dict) else None
+            if updated:
+                page.update_date = updated
+    return env
 
 
 def on_page_content(html, page, config, files):
@@ -94,9 +132,17 @@ def on_pre_build(config) -> None:
     try:
         settings = _settings(config)
         _built.lock = acquire(settings.root)  # held until on_post_build or on_build_error
-        claim_site_dir(Path(config.site_dir))
-        site, _ = build_stage(settings, today)
+        site_dir = Path(config.site_dir)
+        claim_site_dir(site_dir)
+        clear_stamp(site_dir)  # built without `gongkai build`: its next build is clean
+        site, written = build_stage(settings, today, PREVIEW.cache)
         _built.site = site
+        if PREVIEW.dirty:
+            shared = shared_inputs(settings, today)
+            if shared != PREVIEW.shared_inputs:
+                empty(site_dir)
+                PREVIEW.shared_inputs = shared
+            forget_removed(site_dir, written.removed_paths)
     except ContentError as error:
         _release()
         raise PluginError(redact(f"gongkai: 共 {len(error.problems)} 个内容问题:\n{error}")) from None
@@ -111,12 +157,15 @@ def on_pre_build(config) -> None:
 
 
 def on_post_build(config) -> None:
-    """Write the search index into the built site, also under `mkdocs serve`."""
+    """Write the search index into the built site; under `mkdocs serve` after the page, in the background."""
     try:
         settings = _settings(config)
         if settings.search != "gongkai" or _built.site is None or _driven_by_cli():
             return
-        index_search(dataclasses.replace(settings, site_dir=Path(config.site_dir)), _built.site)
+        served = dataclasses.replace(settings, site_dir=Path(config.site_dir))
+        PREVIEW.index.submit(served, _built.site)
+        if not PREVIEW.dirty:  # `mkdocs build`: the site is complete when the command ends
+            PREVIEW.index.wait()
     except ConfigError as error:
         raise PluginError(redact(f"gongkai: {error}")) from None
     finally:
@@ -135,6 +184,8 @@ def _release() -> None:
 
 def on_serve(server, config, builder):
     settings = _settings(config)
+    # The stage is written by the rebuild itself: watching it would start a second rebuild after each.
+    server.unwatch(config.docs_dir)
     for folder in (settings.content_dir, settings.pages_dir):
         if folder.is_dir():
             server.watch(str(folder))

@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..config import load_config
@@ -15,7 +16,9 @@ from .authoring import UsageError, assign_numbers, fix_encodings, import_documen
 from ..checks.warnings import warnings
 from .locking import build_lock
 from ..checks.personal_data import redact
-from ..pipeline import build_stage, index_search, plan
+from ..incremental import CLEAN, DIRTY, UNCHANGED, clear_stamp, plan_build, write_stamp
+from ..pipeline import build_stage, plan, publish_search_index, stage_search_index
+from ..search.index import discard_index
 from ..content.site import Site
 from ..writer import claim_site_dir
 
@@ -83,8 +86,10 @@ def _parser() -> argparse.ArgumentParser:
                                 description="检查 content/ 中的全部文件; 有问题时退出码为 1 / validate content; exit 1 on problems")
     check.add_argument("--fix-encoding", action="store_true",
                        help="把 GBK/GB18030 编码的文件改存为 UTF-8, 原文件备份为 .gbk.bak / rewrite GBK files as UTF-8, keeping a backup")
-    commands.add_parser("build", parents=[common], help="生成并构建网站 / generate and build site/",
-                        description="生成 Markdown 并用 MkDocs 严格模式构建 site/ / generate Markdown and run mkdocs build --strict")
+    build = commands.add_parser("build", parents=[common], help="生成并构建网站 / generate and build site/",
+                                description="生成 Markdown 并用 MkDocs 严格模式构建 site/; 只重建有变化的页面, 结果与完整构建相同 / "
+                                            "generate Markdown and run mkdocs build --strict, rebuilding only what changed")
+    build.add_argument("--clean", action="store_true", help="完整重建全部页面 / rebuild every page")
     serve = commands.add_parser("serve", parents=[common], help="本地预览 / live preview",
                                 description="本地预览, content/ 或 docs/ 修改后自动重建 / live preview with reload")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="地址:端口 / address:port (default 127.0.0.1:8000)")
@@ -118,6 +123,29 @@ def _mkdocs(root: Path, today: dt.date, *arguments: str, cli_build: bool = False
     # -I: the project folder is not on Python's path, so a folder named mkdocs/ (or markdown/, nh3.py …)
     # that someone put there is never imported in place of the real package
     return subprocess.call([sys.executable, "-I", "-m", "mkdocs", *arguments], cwd=root, env=environment)
+
+
+def _build_site(config, site: Site, today: dt.date, clean: bool) -> int:
+    """MkDocs builds the pages while the search index is made beside it (two cores, two jobs)."""
+    build = plan_build(config, today, clean)
+    clear_stamp(config.site_dir)  # a build that does not finish leaves no stamp: the next one is clean
+    if build.mode == UNCHANGED:
+        write_stamp(config.site_dir, build.stamp)
+        say(f"网站没有变化, 无需重建 / site/ is up to date ({build.reason})")
+        return 0
+    say(f"构建 / building: {'完整构建' if build.mode == CLEAN else '只重建有变化的页面'} ({build.reason})")
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        staged = pool.submit(stage_search_index, config, site) if config.search == "gongkai" else None
+        failed = _mkdocs(config.root, today, "build", "--strict", *(["--dirty"] if build.mode == DIRTY else []), cli_build=True)
+        index = staged.result() if staged else None
+    if failed:
+        if index:
+            discard_index(index)
+        return 1
+    if index:
+        publish_search_index(config, index)
+    write_stamp(config.site_dir, build.stamp)
+    return 0
 
 
 def _print_warnings(site: Site) -> None:
@@ -172,11 +200,7 @@ def main(argv: list[str] | None = None) -> int:
             _print_warnings(site)
             say(f"已生成 {config.stage_dir.name}/: {_summary(site)} (更新 {written.written} 个文件, 删除 {written.removed} 个)")
             if arguments.command == "build":
-                if _mkdocs(config.root, today, "build", "--strict", cli_build=True):
-                    return 1
-                if config.search == "gongkai":
-                    index_search(config, site)
-                return 0
+                return _build_site(config, site, today, arguments.clean)
         return _mkdocs(config.root, today, "serve", "--dev-addr", arguments.dev_addr)
     except ContentError as error:
         for problem in error.problems:

@@ -10,7 +10,7 @@ from ..content.models import Interpretation, Policy, Record, Report
 from .outputs import CopiedFile, Page
 from .report_pages import report_body
 from ..content.site import Site, group_label, record_dir
-from .templating import Link, PageMemo, link, page_path, render
+from .templating import Link, PageMemo, link, page_path
 
 
 @dataclass(frozen=True)
