@@ -7,7 +7,8 @@ digest of those shared inputs, and the stage it built from: every file's path, s
 
 The next build compares:
 - shared inputs changed, no stamp (the last build failed, or MkDocs built without gongkai), a file of
-  the stage gone, or `--clean`: a clean build, as always;
+  the stage gone, a file in site_dir added, changed or removed since (by hand: a clean build puts back
+  what it built and removes what it did not), or `--clean`: a clean build, as always;
 - the stage exactly as it was: nothing to build;
 - otherwise `mkdocs build --dirty`, which rebuilds a page when its Markdown is newer than its HTML.
   gongkai rewrites only files whose content changed, so those are the pages that changed.
@@ -43,6 +44,7 @@ class BuildStamp:
     inputs: str  # digest of what every page shares
     stage: str  # digest of the stage's files: path, size, time
     files: tuple[str, ...]  # the stage's files, to see what a later stage lost
+    site: str = ""  # digest of site_dir's files as the build left them: path, size, time
 
 
 @dataclass(frozen=True)
@@ -92,18 +94,32 @@ def _stage_digest(stage_dir: Path, files: tuple[str, ...]) -> str:
     return digest.hexdigest()
 
 
+def _site_digest(site_dir: Path) -> str:
+    digest = hashlib.sha256()
+    for folder, dirnames, filenames in os.walk(site_dir):
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = Path(folder) / name
+            if path.parent == site_dir and name == BUILD_STAMP:
+                continue
+            status = path.lstat()
+            digest.update(f"{path.relative_to(site_dir).as_posix()}\0{status.st_size}\0{status.st_mtime_ns}\0".encode("utf-8"))
+    return digest.hexdigest()
+
+
 def read_stamp(site_dir: Path) -> BuildStamp | None:
     try:
         data = json.loads((site_dir / BUILD_STAMP).read_text(encoding="utf-8"))
-        stamp = BuildStamp(data["inputs"], data["stage"], tuple(data["files"]))
+        stamp = BuildStamp(data["inputs"], data["stage"], tuple(data["files"]), data["site"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return stamp if data.get("format") == FORMAT else None
 
 
 def write_stamp(site_dir: Path, stamp: BuildStamp) -> None:
+    """Once the build is complete: the site's own files are recorded as they are now."""
     data = {"format": FORMAT, "note": "gongkai: what this site was built from; a build without it is clean",
-            "inputs": stamp.inputs, "stage": stamp.stage, "files": list(stamp.files)}
+            "inputs": stamp.inputs, "stage": stamp.stage, "files": list(stamp.files), "site": _site_digest(site_dir)}
     (site_dir / BUILD_STAMP).write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
 
 
@@ -128,6 +144,8 @@ def plan_build(config: SiteConfig, today, clean: bool) -> BuildPlan:
         return BuildPlan(CLEAN, "mkdocs.yml、主题、gongkai 或构建日期有变化", stamp)
     if not set(previous.files) <= set(files):
         return BuildPlan(CLEAN, "有页面或附件被删除", stamp)
+    if previous.site != _site_digest(config.site_dir):
+        return BuildPlan(CLEAN, f"{config.site_dir.name}/ 中的文件被改动过", stamp)
     if previous.stage == stamp.stage:
         return BuildPlan(UNCHANGED, "内容没有变化", stamp)
     return BuildPlan(DIRTY, "只重建有变化的页面", stamp)

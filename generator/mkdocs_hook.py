@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 import logging
 import os
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -22,6 +23,7 @@ from generator.errors import ConfigError, ContentError
 from generator.commands.locking import acquire
 from generator.checks.personal_data import redact
 from generator.incremental import clear_stamp, shared_inputs
+from generator.pages.templating import page_path
 from generator.pipeline import build_stage
 from generator.preview import PREVIEW, empty, forget_removed
 from generator.writer import claim_site_dir
@@ -93,19 +95,29 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def on_env(env, config, files):
-    """A dirty build reads only the pages it rebuilds: the others' sitemap dates come from their front
-    matter here, so that the sitemap is the one a clean build writes."""
-    from mkdocs.utils.meta import get_data
+_UPDATED = re.compile(r'^  updated: "?(\d{4}-\d{2}-\d{2})"?$', re.M)  # as record.md.j2 writes it
 
+
+def on_env(env, config, files):
+    """A dirty build reads only the pages it rebuilds: the others' sitemap dates are set here, so that the
+    sitemap is the one a clean build writes. Under `gongkai serve` they come from the records; under
+    `gongkai build --dirty` from the front matter the generator wrote."""
+    updated_dates = {page_path(r): (r.revisions[0].date if r.revisions else r.published).isoformat() for r in _built.site.records} \
+        if _built.site is not None else None
     for file in files.documentation_pages():
         page = file.page
-        if page is not None and page.markdown is None and file.abs_src_path:
-            with open(file.abs_src_path, encoding="utf-8-sig", errors="strict") as source:
-                _, meta = get_data(source.read())
-            updated = (meta.get("gongkai") or {}).get("updated") if isinstance(meta, dict) else None
-            if updated:
-                page.update_date = updated
+        if page is None or page.markdown is not None or not file.abs_src_path:
+            continue
+        if updated_dates is not None:
+            updated = updated_dates.get(file.src_uri)
+        else:
+            with open(file.abs_src_path, encoding="utf-8-sig") as source:
+                head = source.read()
+            front = head.split("\n---", 1)[0] if head.startswith("---") else ""
+            found = _UPDATED.search(front)
+            updated = found.group(1) if found else None
+        if updated:
+            page.update_date = updated
     return env
 
 

@@ -11,6 +11,7 @@ MkDocs runs its hooks file afresh whenever it reloads mkdocs.yml, so the state l
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,8 +25,9 @@ log = logging.getLogger("mkdocs.plugins.gongkai")
 
 
 class BackgroundIndex:
-    """Writes the search index of the newest build in a thread; a build that comes while it writes is
-    indexed next, the ones in between never."""
+    """Writes the search index of the newest build in the background; a build that comes while it writes
+    is indexed next, the ones in between never. Where it can, the index is written by a forked child: on
+    the other core, without holding the interpreter the next rebuild needs."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -51,10 +53,39 @@ class BackgroundIndex:
                 if job is None:
                     self._worker = None
                     return
-            try:
-                index_search(*job)
-            except ConfigError as error:  # a full disk: the preview goes on without a fresh index
-                log.warning("gongkai: %s", error)
+            if hasattr(os, "fork"):
+                _index_in_child(*job)
+            else:  # pragma: no cover - Windows
+                _index_here(*job)
+
+
+def _index_here(config: SiteConfig, site: Site) -> None:
+    try:
+        index_search(config, site)
+    except ConfigError as error:  # a full disk: the preview goes on without a fresh index
+        log.warning("gongkai: %s", error)
+
+
+def _index_in_child(config: SiteConfig, site: Site) -> None:
+    """The child has the site already (fork copies the process): it only writes, and says what failed."""
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - runs in the child, measured by the serve tests
+        os.close(reader)
+        code = 0
+        try:
+            index_search(config, site)
+        except BaseException as error:  # noqa: BLE001 - the child must end here, whatever happened
+            os.write(writer, str(error).encode("utf-8", "replace")[:4000])
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(writer)
+    with os.fdopen(reader, "rb") as said:
+        message = said.read().decode("utf-8", "replace")
+    os.waitpid(child, 0)
+    if message:
+        log.warning("gongkai: %s", message)
 
 
 @dataclass

@@ -17,7 +17,7 @@ import os
 import shutil
 import stat
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .errors import ConfigError
 from .pages.outputs import CopiedFile, GeneratedFile, Page
@@ -90,8 +90,7 @@ def _safe(path: str) -> bool:
     """A plain relative path below the stage: no absolute path, no `..`, no empty part."""
     if not path or "\\" in path or "\x00" in path:
         return False
-    parts = PurePosixPath(path).parts
-    return not PurePosixPath(path).is_absolute() and all(part not in ("", ".", "..") for part in parts) and "/".join(parts) == path
+    return all(part not in ("", ".", "..") for part in path.split("/"))  # a leading or doubled / is an empty part
 
 
 def _claim(stage_dir: Path) -> tuple[set[str], bool, dict[str, list[int]]]:

@@ -129,3 +129,12 @@ def test_a_failed_build_leaves_no_stamp_so_the_next_is_clean(built):
     assert not (built / "site" / BUILD_STAMP).exists()
     notice.write_text(text, encoding="utf-8")
     assert "完整构建 (上次构建的记录不存在)" in gongkai_build(built)
+
+
+def test_a_file_changed_by_hand_in_the_site_means_a_clean_build(built, tmp_path):
+    (built / "site/stale.html").write_text("旧", encoding="utf-8")
+    page = built / "site/notices/index.html"
+    page.write_text("被改过", encoding="utf-8")
+    assert "完整构建 (site/ 中的文件被改动过)" in gongkai_build(built)
+    assert not (built / "site/stale.html").exists()
+    assert site_files(built) == clean_build_of(built, tmp_path)

@@ -3,10 +3,16 @@ import os
 import socket
 import subprocess
 import sys
+import json
+import re
 import time
+import urllib.error
 import urllib.request
 
+from browser import chromium_page, require_browser
 from conftest import SAMPLE_TODAY, copy_sample_project
+
+from generator.bench.preview import add_and_wait, edit_and_wait, gongkai_serve
 
 
 def free_port() -> int:
@@ -34,3 +40,42 @@ def test_serve_has_pages_and_search(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def served_page(url: str) -> str:
+    """A page as built: without the reload script MkDocs adds as it serves, which counts the builds."""
+    return re.sub(r"livereload\(\d+, \d+\)", "", urllib.request.urlopen(url, timeout=5).read().decode("utf-8"))
+
+
+def index_entries(url: str) -> int:
+    return json.loads(urllib.request.urlopen(url + "search-index/meta.json", timeout=5).read())["entries"]
+
+
+def test_gongkai_serve_shows_an_edit_a_new_notice_and_a_removal(tmp_path):
+    """A clerk saves a file and the open page shows it; pages that did not change are not built again;
+    the search index follows."""
+    require_browser()
+    root = copy_sample_project(tmp_path)
+    notice = root / "content/notices/2024-chungeng-beigeng.md"
+    with gongkai_serve(root, SAMPLE_TODAY, startup_seconds=180) as url, chromium_page() as page:
+        untouched = served_page(url + "notices/2023-tingdian-gonggao/")
+        indexed = index_entries(url)
+        edit_and_wait(page, url + "notices/2024-chungeng-beigeng/", notice, "补充通知：请于四月底前报送春耕备耕统计表。")
+        title = "关于开展冬季用电安全检查的通知"
+        add_and_wait(page, url + "notices/", root / "content/notices/2026-yongdian.md", title, SAMPLE_TODAY, 90)
+        assert urllib.request.urlopen(url + "notices/2026-yongdian/", timeout=5).read().decode("utf-8").count(title) >= 1
+        assert served_page(url + "notices/2023-tingdian-gonggao/") == untouched
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and index_entries(url) != indexed + 1:  # written after the page
+            time.sleep(0.2)
+        assert index_entries(url) == indexed + 1
+        notice.unlink()
+        page.goto(url + "notices/", wait_until="load")
+        page.wait_for_timeout(1000)
+        page.wait_for_function("() => !document.body.innerText.includes('春耕备耕')", timeout=60_000, polling=50)
+        try:
+            urllib.request.urlopen(url + "notices/2024-chungeng-beigeng/", timeout=5)
+            gone = False
+        except urllib.error.HTTPError as error:
+            gone = error.code == 404
+        assert gone  # a removed record's page is not served on

@@ -30,7 +30,9 @@ from pathlib import Path
 
 from ..config import load_config
 from .corpus import MARKER, write_corpus
-from ..pipeline import build_stage, index_search
+from ..commands.cli import build_site
+from ..pipeline import build_stage
+from .preview import add_and_wait, edit_and_wait, gongkai_serve
 from ..search.index import SEARCH_INDEX
 from .relevance import page_texts
 from .search_bench import measure_search, search_table
@@ -48,12 +50,17 @@ theme:
 """
 
 
-def _mkdocs(root: Path, *extra: str) -> float:
+def _mkdocs(root: Path, *extra: str) -> tuple[float, float]:
+    """Seconds and peak memory (MiB) of `mkdocs build` in `root`: the child's own, whatever ran before it."""
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", GONGKAI_CLI_BUILD="1", GONGKAI_TODAY=TODAY.isoformat())
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-I", "-m", "mkdocs", "build", "--strict", "--quiet", *extra], cwd=root, env=environment, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    child = subprocess.Popen([sys.executable, "-I", "-m", "mkdocs", "build", "--strict", "--quiet", *extra], cwd=root, env=environment,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise RuntimeError(f"mkdocs build failed in {root}")
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
 
 
 def _timed(function, *arguments):
@@ -76,21 +83,39 @@ def _size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def build(root: Path) -> dict[str, float]:
+def build(root: Path, clean: bool) -> dict[str, float]:
+    """`gongkai build` as the command runs it (MkDocs and the search index side by side), each part timed."""
     config = load_config(root)
-    generator, (site, written) = _timed(build_stage, config, TODAY)
-    mkdocs = _mkdocs(root)
-    indexing, _ = _timed(index_search, config, site)
-    _, unchanged = build_stage(config, TODAY)
-    if unchanged.written:  # the README's claim: an unchanged record is never rewritten
-        raise AssertionError(f"a second generator run rewrote {unchanged.written} unchanged files")
-    return {"generator": generator, "mkdocs": mkdocs, "indexing": indexing, "total": generator + mkdocs + indexing}
+    start = time.perf_counter()
+    timings = {"mkdocs": 0.0, "indexing": 0.0}
+    generator, (site, _) = _timed(build_stage, config, TODAY)
+    with contextlib.redirect_stdout(io.StringIO()):
+        failed = build_site(config, site, TODAY, clean, timings)
+    if failed:
+        raise RuntimeError("gongkai build failed")
+    return {"generator": generator, **timings, "total": time.perf_counter() - start}
 
 
-def rebuild_after_editing_one_notice(root: Path) -> float:
+def edit_one_notice(root: Path) -> None:
     notice = sorted((root / "content" / "notices").glob("*.md"))[0]
     notice.write_text(notice.read_text(encoding="utf-8") + "\n补充说明：请各村于月底前报送材料。\n", encoding="utf-8")
-    return build(root)["total"]
+
+
+def preview(root: Path) -> dict[str, float]:
+    """Under `gongkai serve`, in Chromium: three edits of one notice, then a new notice in its listing."""
+    from playwright.sync_api import sync_playwright
+
+    notice = sorted((root / "content" / "notices").glob("*.md"))[1]
+    start = time.perf_counter()
+    with gongkai_serve(root, TODAY.isoformat()) as url, sync_playwright() as playwright:
+        startup = time.perf_counter() - start
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        page = browser.new_page()
+        edits = [edit_and_wait(page, f"{url}notices/{notice.stem}/", notice, f"预览修改第{n}次：会议改在三楼会议室。") for n in range(1, 4)]
+        added = add_and_wait(page, f"{url}notices/", root / "content" / "notices" / "zz-preview.md", "关于开展冬季用电安全检查的通知",
+                             TODAY.isoformat(), 99999)
+        browser.close()
+    return {"preview_startup": startup, "preview_edit": statistics.median(edits), "preview_edit_max": max(edits), "preview_new": added}
 
 
 def stock(root: Path, prune: bool) -> tuple[dict[str, float], Path]:
@@ -99,10 +124,10 @@ def stock(root: Path, prune: bool) -> tuple[dict[str, float], Path]:
     project = root.parent / ("stock-prune" if prune else "stock")
     shutil.copytree(root / "generated", project / "docs", ignore=shutil.ignore_patterns(".*"))
     (project / "mkdocs.yml").write_text(STOCK_CONFIG + ("  features: [navigation.prune]\n" if prune else ""), encoding="utf-8")
-    seconds = _mkdocs(project)
+    seconds, peak = _mkdocs(project)
     index = project / "site" / "search" / "search_index.json"
     pages = _pages(project / "site")
-    return {"total": seconds, "site_mib": _size(project / "site") / 2**20, "median_kib": statistics.median(pages) / 1024,
+    return {"total": seconds, "peak_mib": peak, "site_mib": _size(project / "site") / 2**20, "median_kib": statistics.median(pages) / 1024,
             "max_kib": pages[-1] / 1024, "index_mib": index.stat().st_size / 2**20, "index_gzip_mib": len(gzip.compress(index.read_bytes())) / 2**20}, project
 
 
@@ -167,16 +192,21 @@ def browser_bytes(site: Path, query: str) -> dict[str, float]:
     return {"home_kib": home / 1024, "first_query_kib": first_query / 1024, "found": found}
 
 
-def measure(template: Path, count: int, stock_max: int, prune_max: int) -> dict:
+def measure(template: Path, count: int, stock_max: int, prune_max: int, searches: bool = True) -> dict:
     with tempfile.TemporaryDirectory(prefix=f"gongkai-bench-{count}-") as folder:
         root = Path(folder) / "site"
         stats = write_corpus(template, root, count)
-        result = {"records": count, **build(root)}
+        result = {"records": count, **build(root, clean=True)}
+        result["peak_mib"] = _peak_mib()  # the full build's own: before anything else runs in a child
         pages = _pages(root / "site")
         result.update(site_mib=_size(root / "site") / 2**20, pages=len(pages), median_kib=statistics.median(pages) / 1024,
                       max_kib=pages[-1] / 1024, index_mib=_size(root / "site" / SEARCH_INDEX) / 2**20)
-        result["rebuild"] = rebuild_after_editing_one_notice(root)
-        result["peak_mib"] = _peak_mib()  # the builds' own: the browser (a child process too) runs after this
+        result["unchanged"] = build(root, clean=False)["total"]
+        edit_one_notice(root)
+        result["rebuild"] = build(root, clean=False)["total"]
+        result.update(preview(root))
+        if not searches:  # the repeated runs of a size: build and preview figures only
+            return result
         result.update(browser_bytes(root / "site", MARKER), expected=len(stats.marker_records))
         texts = page_texts(root / "site")
         result["search"] = measure_search(root / "site", texts, False, gzip_server)
@@ -196,21 +226,40 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), {memory} GiB, Python {platform.python_version()}, {platform.system()} {platform.release()}"
 
 
-def table(results: list[dict]) -> str:
-    rows = ["| records | generator | MkDocs | search index | total | generator share | rebuild after one edit | peak memory | site | pages | median / max page | home page download | first search query download |",
+def _figure(runs: list[dict], key: str, unit: str, digits: int = 1) -> str:
+    """One run's figure, or min / median of several."""
+    values = [run[key] for run in runs]
+    if len(values) == 1:
+        return f"{values[0]:.{digits}f} {unit}"
+    return f"{min(values):.{digits}f} / {statistics.median(values):.{digits}f} {unit}"
+
+
+def table(results: list[list[dict]]) -> str:
+    """results: for each size, its runs (several for the small sizes: min / median)."""
+    rows = ["| records | runs | generator | MkDocs | search index | total (full build) | generator share | peak memory | "
+            "unchanged rebuild | rebuild after one edit | preview: edit → page | preview: new notice → listing | preview start |",
             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    for r in results:
-        rows.append(f"| {r['records']:,} | {r['generator']:.1f} s | {r['mkdocs']:.1f} s | {r['indexing']:.1f} s | {r['total']:.1f} s | "
-                    f"{100 * r['generator'] / r['total']:.1f} % | {r['rebuild']:.1f} s | {r['peak_mib']:.0f} MiB | {r['site_mib']:.0f} MiB | {r['pages']:,} | "
-                    f"{r['median_kib']:.1f} / {r['max_kib']:.0f} KiB | {r['home_kib']:.0f} KiB | {r['first_query_kib']:.0f} KiB ({r['found']}, expected {r['expected']}) |")
-    stock_rows = [(r["records"], name, r[key]) for r in results for key, name in (("stock", "automatic"), ("stock_prune", "navigation.prune")) if key in r]
+    for runs in results:
+        for run in runs:
+            run["share"] = 100 * run["generator"] / run["total"]
+        rows.append(f"| {runs[0]['records']:,} | {len(runs)} | {_figure(runs, 'generator', 's')} | {_figure(runs, 'mkdocs', 's')} | "
+                    f"{_figure(runs, 'indexing', 's')} | {_figure(runs, 'total', 's')} | {_figure(runs, 'share', '%')} | "
+                    f"{_figure(runs, 'peak_mib', 'MiB', 0)} | {_figure(runs, 'unchanged', 's')} | {_figure(runs, 'rebuild', 's')} | "
+                    f"{_figure(runs, 'preview_edit', 's')} | {_figure(runs, 'preview_new', 's')} | {_figure(runs, 'preview_startup', 's', 0)} |")
+    rows += ["", "| records | site | pages | median / max page | home page download | first search query download |", "|---:|---:|---:|---:|---:|---:|"]
+    for r in (runs[0] for runs in results):
+        rows.append(f"| {r['records']:,} | {r['site_mib']:.0f} MiB | {r['pages']:,} | {r['median_kib']:.1f} / {r['max_kib']:.0f} KiB | "
+                    f"{r['home_kib']:.0f} KiB | {r['first_query_kib']:.0f} KiB ({r['found']}, expected {r['expected']}) |")
+    stock_rows = [(r["records"], name, r[key]) for r in (runs[0] for runs in results)
+                  for key, name in (("stock", "automatic"), ("stock_prune", "navigation.prune")) if key in r]
     if stock_rows:
-        rows += ["", "Stock MkDocs + Material on the same Markdown (built-in search with jieba):", "",
-                 "| records | navigation | build | site | median / max page | search index (downloaded on every page load) |", "|---:|---|---:|---:|---:|---:|"]
+        rows += ["", "Stock MkDocs + Material on the same Markdown (built-in search with jieba), in the same run:", "",
+                 "| records | navigation | build | peak memory | site | median / max page | search index (downloaded on every page load) |",
+                 "|---:|---|---:|---:|---:|---:|---:|"]
         for records, name, s in stock_rows:
-            rows.append(f"| {records:,} | {name} | {s['total']:.1f} s | {s['site_mib']:.0f} MiB | {s['median_kib']:.1f} / {s['max_kib']:.0f} KiB | "
-                        f"{s['index_mib']:.1f} MiB ({s['index_gzip_mib']:.2f} MiB gzipped) |")
-    for r in results:
+            rows.append(f"| {records:,} | {name} | {s['total']:.1f} s | {s['peak_mib']:.0f} MiB | {s['site_mib']:.0f} MiB | "
+                        f"{s['median_kib']:.1f} / {s['max_kib']:.0f} KiB | {s['index_mib']:.1f} MiB ({s['index_gzip_mib']:.2f} MiB gzipped) |")
+    for r in (runs[0] for runs in results):
         rows += ["", search_table(r["records"], r["search"], r.get("stock_search"))]
     return "\n".join(rows)
 
@@ -222,14 +271,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stock-prune-max", type=int, default=10000, help="and with stock Material with navigation.prune up to this many")
     parser.add_argument("--template", type=Path, default=Path("."), help="the project whose mkdocs.yml, docs/ and overrides/ to use")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each size up to --runs-max records (min / median are shown)")
+    parser.add_argument("--runs-max", type=int, default=1000)
     arguments = parser.parse_args(argv)
     results = []
-    for count in arguments.sizes:  # each size in its own process, so that peak memory is that size's own
-        output = subprocess.run([sys.executable, "-c", f"import json, sys; from pathlib import Path; from generator.bench.benchmark import measure; "
-                                 f"print(json.dumps(measure(Path({str(arguments.template.resolve())!r}), {count}, {arguments.stock_max}, {arguments.stock_prune_max})))"],
-                                capture_output=True, text=True, encoding="utf-8", check=True)
-        results.append(json.loads(output.stdout.strip().splitlines()[-1]))
-        print(f"{count} records measured", file=sys.stderr)
+    for count in arguments.sizes:
+        runs = []
+        for run in range(arguments.runs if count <= arguments.runs_max else 1):
+            # each run in its own process, so that peak memory is that run's own; searches and stock in the first only
+            call = (f"measure(Path({str(arguments.template.resolve())!r}), {count}, {arguments.stock_max if run == 0 else 0}, "
+                    f"{arguments.stock_prune_max if run == 0 else 0}, {run == 0})")
+            output = subprocess.run([sys.executable, "-c", f"import json; from pathlib import Path; from generator.bench.benchmark import measure; "
+                                     f"print(json.dumps({call}))"], capture_output=True, text=True, encoding="utf-8")
+            if output.returncode:
+                print(output.stderr[-3000:], file=sys.stderr)
+                return 1
+            runs.append(json.loads(output.stdout.strip().splitlines()[-1]))
+            print(f"{count} records measured (run {run + 1})", file=sys.stderr)
+        results.append(runs)
+    print(f"Date: {dt.datetime.now().astimezone().isoformat(timespec='minutes')}")
     print(f"Machine: {machine()}\n")
     print(table(results))
     if arguments.json:

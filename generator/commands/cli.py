@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -125,8 +126,10 @@ def _mkdocs(root: Path, today: dt.date, *arguments: str, cli_build: bool = False
     return subprocess.call([sys.executable, "-I", "-m", "mkdocs", *arguments], cwd=root, env=environment)
 
 
-def _build_site(config, site: Site, today: dt.date, clean: bool) -> int:
-    """MkDocs builds the pages while the search index is made beside it (two cores, two jobs)."""
+def build_site(config, site: Site, today: dt.date, clean: bool, timings: dict[str, float] | None = None) -> int:
+    """MkDocs builds the pages while the search index is made beside it (two cores, two jobs).
+    timings: filled with the seconds MkDocs and the index took (for the benchmark)."""
+    timings = {} if timings is None else timings
     build = plan_build(config, today, clean)
     clear_stamp(config.site_dir)  # a build that does not finish leaves no stamp: the next one is clean
     if build.mode == UNCHANGED:
@@ -135,8 +138,9 @@ def _build_site(config, site: Site, today: dt.date, clean: bool) -> int:
         return 0
     say(f"构建 / building: {'完整构建' if build.mode == CLEAN else '只重建有变化的页面'} ({build.reason})")
     with ThreadPoolExecutor(max_workers=1) as pool:
-        staged = pool.submit(stage_search_index, config, site) if config.search == "gongkai" else None
-        failed = _mkdocs(config.root, today, "build", "--strict", *(["--dirty"] if build.mode == DIRTY else []), cli_build=True)
+        staged = pool.submit(_timed, timings, "indexing", stage_search_index, config, site) if config.search == "gongkai" else None
+        failed = _timed(timings, "mkdocs", _mkdocs, config.root, today, "build", "--strict", *(["--dirty"] if build.mode == DIRTY else []),
+                        cli_build=True)
         index = staged.result() if staged else None
     if failed:
         if index:
@@ -146,6 +150,14 @@ def _build_site(config, site: Site, today: dt.date, clean: bool) -> int:
         publish_search_index(config, index)
     write_stamp(config.site_dir, build.stamp)
     return 0
+
+
+def _timed(timings: dict[str, float], name: str, function, *arguments, **keywords):
+    start = time.perf_counter()
+    try:
+        return function(*arguments, **keywords)
+    finally:
+        timings[name] = time.perf_counter() - start
 
 
 def _print_warnings(site: Site) -> None:
@@ -200,8 +212,9 @@ def main(argv: list[str] | None = None) -> int:
             _print_warnings(site)
             say(f"已生成 {config.stage_dir.name}/: {_summary(site)} (更新 {written.written} 个文件, 删除 {written.removed} 个)")
             if arguments.command == "build":
-                return _build_site(config, site, today, arguments.clean)
-        return _mkdocs(config.root, today, "serve", "--dev-addr", arguments.dev_addr)
+                return build_site(config, site, today, arguments.clean)
+        # --dirty: a save rebuilds the pages whose Markdown changed (preview.py), not all of them
+        return _mkdocs(config.root, today, "serve", "--dirty", "--dev-addr", arguments.dev_addr)
     except ContentError as error:
         for problem in error.problems:
             say(problem, error=True)

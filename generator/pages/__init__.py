@@ -12,7 +12,7 @@ from ..content.site import Site
 
 def generate(site: Site, memo: PageMemo | None = None) -> tuple[list[Page], list[CopiedFile | GeneratedFile]]:
     """memo: the record pages of an earlier build in the same process, rendered again only if changed."""
-    pages = listing_pages(site) + export_files(site) + disclosure_pages(site)
+    pages = listing_pages(site, memo) + export_files(site, memo) + disclosure_pages(site)
     files: list[CopiedFile | GeneratedFile] = [application_form(site)]
     for record in site.records:
         page, attachments = record_output(record, site, memo)

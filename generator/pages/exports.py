@@ -10,6 +10,7 @@ import json
 import re
 from xml.sax.saxutils import escape, quoteattr
 
+from .templating import PageMemo
 from .listings import CATALOG_FOLDER, catalog_records, rows, status_of
 from ..content.models import Policy, Record
 from .outputs import Page
@@ -59,10 +60,14 @@ def _xml_attr(value: str) -> str:
     return quoteattr(_xml_text(value))
 
 
-def export_files(site: Site) -> list[Page]:
+def export_files(site: Site, memo: PageMemo | None = None) -> list[Page]:
+    """memo: the exports of an earlier build in the same process, written again only if their entries changed."""
+    memo = memo or PageMemo()
     feeds = [(f"feeds/{c.folder}.xml", c.folder, c.name) for c in site.config.columns if c.feed]
     catalog = _catalog_entries(site)  # made once: the overviews of every record are the slow part
-    return [_catalog_json(catalog), _catalog_csv(catalog), _feeds_page(site, feeds)] + [_feed(site, *feed) for feed in feeds]
+    exports = [Page(path, memo.made(path, "catalog", {"entries": catalog}, lambda make=make: make(catalog).text))
+               for path, make in (("catalog.json", _catalog_json), ("catalog.csv", _catalog_csv))]
+    return exports + [_feeds_page(site, feeds)] + [_feed(site, *feed) for feed in feeds]
 
 
 def _feeds_page(site: Site, feeds: list[tuple[str, str, str]]) -> Page:
@@ -91,8 +96,11 @@ def _catalog_entries(site: Site) -> list[dict[str, str]]:
 
 
 def _catalog_json(catalog: list[dict[str, str]]) -> Page:
-    entries = [{key: _text(value) for key, value in entry.items()} for entry in catalog]
-    return Page("catalog.json", json.dumps(entries, ensure_ascii=False, indent=1) + "\n")
+    # json.dumps(entries, ensure_ascii=False, indent=1), written out: with indent, json encodes in Python (slow at 10,000)
+    items = [",\n".join(f"  {json.dumps(key, ensure_ascii=False)}: {json.dumps(_text(value), ensure_ascii=False)}" for key, value in entry.items())
+             for entry in catalog]
+    text = "[\n" + ",\n".join(" {\n" + item + "\n }" for item in items) + "\n]" if items else "[]"
+    return Page("catalog.json", text + "\n")
 
 
 def _catalog_csv(catalog: list[dict[str, str]]) -> Page:

@@ -18,7 +18,7 @@ from .outputs import Page
 from .pagination import Chunk, page_of, page_path, paginate
 from ..content.columns import HAND_WRITTEN_KIND
 from ..content.site import Site, field_value, group_label, listed, made_on
-from .templating import Link, link, render
+from .templating import Link, PageMemo, link, render
 
 GUIDE_PAGE = "guide.md"  # 政府信息公开指南, generated from the columns and extra.gongkai.application
 APPLICATION_PAGE = "application/index.md"  # 依申请公开
@@ -56,30 +56,32 @@ class GroupLink:
     href: str  # to the page and heading where the group starts
 
 
-def listing_pages(site: Site) -> list[Page]:
+def listing_pages(site: Site, memo: PageMemo | None = None) -> list[Page]:
+    """memo: the lists of an earlier build in the same process, rendered again only where they changed."""
+    memo = memo or PageMemo()
     pages = [home_page(site, {"guide": GUIDE_PAGE, "application": APPLICATION_PAGE, "rules": RULES_PAGE,
                               "catalog": f"{CATALOG_FOLDER}/index.md", "search": SEARCH_PAGE,
                               "standard_catalog": STANDARD_CATALOG_PAGE if site.config.standard_catalog else ""})]
     for column in site.config.columns:
-        pages += _policy_lists(site, column) if column.kind == "policy" else _list(site, column, column.folder, "column.md.j2",
-                                                                                   listed(site.in_column(column.folder)))
+        pages += _policy_lists(site, column, memo) if column.kind == "policy" else _list(
+            site, column, column.folder, "column.md.j2", listed(site.in_column(column.folder)), memo)
     return pages + [
-        *_catalog(site),
+        *_catalog(site, memo),
         _sitemap(site),
         Page("contact/index.md", render("contact.md.j2", config=site.config)),
         *([Page(SEARCH_PAGE, render("search.md.j2", filters=search_filters(site)))] if site.config.search == "gongkai" else []),
     ]
 
 
-def _policy_lists(site: Site, column: Column) -> list[Page]:
+def _policy_lists(site: Site, column: Column, memo: PageMemo) -> list[Page]:
     policies = listed(site.in_column(column.folder))
     in_force = [p for p in policies if site.status[p.doc_number].status in IN_FORCE]  # type: ignore[attr-defined]
     ended = [p for p in policies if site.status[p.doc_number].status in (REPEALED, EXPIRED)]  # type: ignore[attr-defined]
     folder = column.folder
     return [
-        *_list(site, column, folder, "policies.md.j2", policies, filterable=True),
-        *_list(site, column, f"{folder}/current", "policies.md.j2", in_force, title=f"现行有效的{column.name}"),
-        *_list(site, column, f"{folder}/repealed", "policies.md.j2", ended, title=f"已废止和失效的{column.name}"),
+        *_list(site, column, folder, "policies.md.j2", policies, memo, filterable=True),
+        *_list(site, column, f"{folder}/current", "policies.md.j2", in_force, memo, title=f"现行有效的{column.name}"),
+        *_list(site, column, f"{folder}/repealed", "policies.md.j2", ended, memo, title=f"已废止和失效的{column.name}"),
     ]
 
 
@@ -126,13 +128,13 @@ def _group_links(groups: list[tuple[str, int, int]], folder: str, from_page: str
     return [GroupLink(label, count, f"{relative(page_path(folder, number), from_page)}#{label}") for label, count, number in groups]
 
 
-def _list(site: Site, column: Column, folder: str, template: str, records: Sequence[Record],
+def _list(site: Site, column: Column, folder: str, template: str, records: Sequence[Record], memo: PageMemo,
           filterable: bool = False, title: str = "") -> list[Page]:
     pages = []
     groups = _groups(column, records, LIST_SIZE)
     for chunk in paginate(folder, records, LIST_SIZE):
-        pages.append(Page(chunk.path, render(
-            template, title=title or column.name, column=column.name, column_type=column.column_type, rows=rows(site, chunk.items, chunk.path), pager=chunk.pager,
+        pages.append(Page(chunk.path, memo.render(
+            chunk.path, template, title=title or column.name, column=column.name, column_type=column.column_type, rows=rows(site, chunk.items, chunk.path), pager=chunk.pager,
             years=_group_links(groups, folder, chunk.path), filterable=filterable,
             links={"current": relative(f"{column.folder}/current/index.md", chunk.path),
                    "repealed": relative(f"{column.folder}/repealed/index.md", chunk.path)},
@@ -145,13 +147,13 @@ def catalog_records(site: Site) -> list[Record]:
     return sorted(listed(site.records), key=lambda r: (-r.published.toordinal(), r.index_number, r.slug))
 
 
-def _catalog(site: Site) -> list[Page]:
+def _catalog(site: Site, memo: PageMemo) -> list[Page]:
     records = catalog_records(site)
     chunks: list[Chunk[Record]] = paginate(CATALOG_FOLDER, records, CATALOG_SIZE)
     catalog_column = Column(name="政府信息公开目录", folder=CATALOG_FOLDER, kind="item")
     groups = _groups(catalog_column, records, CATALOG_SIZE)
     return [
-        Page(chunk.path, render("catalog.md.j2", rows=rows(site, chunk.items, chunk.path, catalog_column), pager=chunk.pager,
+        Page(chunk.path, memo.render(chunk.path, "catalog.md.j2", rows=rows(site, chunk.items, chunk.path, catalog_column), pager=chunk.pager,
                                 years=_group_links(groups, CATALOG_FOLDER, chunk.path),
                                 downloads=relative("catalog.csv", chunk.path), json=relative("catalog.json", chunk.path)))
         for chunk in chunks

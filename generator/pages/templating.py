@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 import jinja2
 
@@ -39,11 +40,15 @@ class PageMemo:
         self._pages: dict[str, tuple[str, dict[str, object], str]] = {}
 
     def render(self, path: str, template: str, **context: object) -> str:
+        return self.made(path, template, context, lambda: render(template, **context))
+
+    def made(self, path: str, maker: str, inputs: dict[str, object], make: Callable[[], str]) -> str:
+        """The text `make()` gives for `inputs`, made again only when they differ from last time's."""
         kept = self._pages.get(path)
-        if kept is not None and kept[0] == template and kept[1] == context:
+        if kept is not None and kept[0] == maker and kept[1] == inputs:
             return kept[2]
-        text = render(template, **context)
-        self._pages[path] = (template, context, text)
+        text = make()
+        self._pages[path] = (maker, inputs, text)
         return text
 
 
