@@ -2,8 +2,10 @@
 
 A page's HTML is made from its own Markdown and from what every page shares: mkdocs.yml (the nav among
 it), the theme and its overrides, the hooks, gongkai's own code, the versions of MkDocs, Material and
-Markdown, and the build date. A complete `gongkai build` leaves `.gongkai-build` in site_dir with a
-digest of those shared inputs, and the stage it built from: every file's path, size and time.
+Markdown, and the build date. A complete `gongkai build` leaves `.gongkai-build` in the stage (not in
+site_dir: it records file times, and the published site must be the same from every checkout) with a
+digest of those shared inputs, the stage it built from and the site it left: every file's path, size
+and time.
 
 The next build compares:
 - shared inputs changed, no stamp (the last build failed, or MkDocs built without gongkai), a file of
@@ -31,7 +33,7 @@ import generator
 from .config import SiteConfig
 from .writer import MARKER
 
-BUILD_STAMP = ".gongkai-build"  # in site_dir; MkDocs' clean keeps dotfiles
+BUILD_STAMP = ".gongkai-build"  # in stage_dir; MkDocs builds no dotfiles
 FORMAT = 1
 # Whose code renders every page: a new version of any of them means a clean build.
 BUILDERS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "pygments", "pyyaml")
@@ -100,33 +102,31 @@ def _site_digest(site_dir: Path) -> str:
         dirnames.sort()
         for name in sorted(filenames):
             path = Path(folder) / name
-            if path.parent == site_dir and name == BUILD_STAMP:
-                continue
             status = path.lstat()
             digest.update(f"{path.relative_to(site_dir).as_posix()}\0{status.st_size}\0{status.st_mtime_ns}\0".encode("utf-8"))
     return digest.hexdigest()
 
 
-def read_stamp(site_dir: Path) -> BuildStamp | None:
+def read_stamp(config: SiteConfig) -> BuildStamp | None:
     try:
-        data = json.loads((site_dir / BUILD_STAMP).read_text(encoding="utf-8"))
+        data = json.loads((config.stage_dir / BUILD_STAMP).read_text(encoding="utf-8"))
         stamp = BuildStamp(data["inputs"], data["stage"], tuple(data["files"]), data["site"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return stamp if data.get("format") == FORMAT else None
 
 
-def write_stamp(site_dir: Path, stamp: BuildStamp) -> None:
+def write_stamp(config: SiteConfig, stamp: BuildStamp) -> None:
     """Once the build is complete: the site's own files are recorded as they are now."""
     data = {"format": FORMAT, "note": "gongkai: what this site was built from; a build without it is clean",
-            "inputs": stamp.inputs, "stage": stamp.stage, "files": list(stamp.files), "site": _site_digest(site_dir)}
-    (site_dir / BUILD_STAMP).write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+            "inputs": stamp.inputs, "stage": stamp.stage, "files": list(stamp.files), "site": _site_digest(config.site_dir)}
+    (config.stage_dir / BUILD_STAMP).write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
 
 
-def clear_stamp(site_dir: Path) -> None:
+def clear_stamp(config: SiteConfig) -> None:
     """Before a build changes site_dir: a build that does not finish leaves no stamp, so the next is clean."""
     try:
-        (site_dir / BUILD_STAMP).unlink()
+        (config.stage_dir / BUILD_STAMP).unlink()
     except FileNotFoundError:
         pass
 
@@ -135,7 +135,7 @@ def plan_build(config: SiteConfig, today, clean: bool) -> BuildPlan:
     """How to build site_dir from the stage as it is now (call after the stage is written)."""
     files = stage_files(config.stage_dir)
     stamp = BuildStamp(shared_inputs(config, today), _stage_digest(config.stage_dir, files), files)
-    previous = read_stamp(config.site_dir)
+    previous = read_stamp(config)
     if clean:
         return BuildPlan(CLEAN, "--clean", stamp)
     if previous is None:

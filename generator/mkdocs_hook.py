@@ -146,7 +146,7 @@ def on_pre_build(config) -> None:
         _built.lock = acquire(settings.root)  # held until on_post_build or on_build_error
         site_dir = Path(config.site_dir)
         claim_site_dir(site_dir)
-        clear_stamp(site_dir)  # built without `gongkai build`: its next build is clean
+        clear_stamp(settings)  # built without `gongkai build`: its next build is clean
         site, written = build_stage(settings, today, PREVIEW.cache)
         _built.site = site
         if PREVIEW.dirty:

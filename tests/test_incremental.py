@@ -35,9 +35,9 @@ def gongkai_build(root: Path, *extra: str) -> str:
 
 
 def site_files(root: Path) -> dict[str, bytes]:
-    """Every file of the built site, the build stamp aside (it records file times, which differ)."""
+    """Every file of the built site (the build stamp, which records file times, is in the stage)."""
     site = root / "site"
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file() and p.name != BUILD_STAMP}
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def with_site_url(root: Path) -> Path:
@@ -52,6 +52,7 @@ def with_site_url(root: Path) -> Path:
 def built(tmp_path):
     root = with_site_url(copy_sample_project(tmp_path / "town"))
     assert "完整构建" in gongkai_build(root)
+    assert (root / "generated" / BUILD_STAMP).is_file() and not (root / "site" / BUILD_STAMP).exists()  # not published
     return root
 
 
@@ -87,7 +88,7 @@ def test_an_edit_rebuilds_only_what_changed_and_equals_a_clean_build(built, tmp_
 
 
 def test_an_unchanged_tree_builds_nothing(built):
-    before = {p: p.stat().st_mtime_ns for p in (built / "site").rglob("*") if p.is_file() and p.name != BUILD_STAMP}
+    before = {p: p.stat().st_mtime_ns for p in (built / "site").rglob("*") if p.is_file()}
     assert "网站没有变化" in gongkai_build(built)
     assert {p: p.stat().st_mtime_ns for p in before} == before
 
@@ -126,7 +127,7 @@ def test_a_failed_build_leaves_no_stamp_so_the_next_is_clean(built):
     result = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(built), "--today", SAMPLE_TODAY],
                             capture_output=True, text=True, encoding="utf-8")
     assert result.returncode == 1
-    assert not (built / "site" / BUILD_STAMP).exists()
+    assert not (built / "generated" / BUILD_STAMP).exists()
     notice.write_text(text, encoding="utf-8")
     assert "完整构建 (上次构建的记录不存在)" in gongkai_build(built)
 

@@ -131,9 +131,9 @@ def build_site(config, site: Site, today: dt.date, clean: bool, timings: dict[st
     timings: filled with the seconds MkDocs and the index took (for the benchmark)."""
     timings = {} if timings is None else timings
     build = plan_build(config, today, clean)
-    clear_stamp(config.site_dir)  # a build that does not finish leaves no stamp: the next one is clean
+    clear_stamp(config)  # a build that does not finish leaves no stamp: the next one is clean
     if build.mode == UNCHANGED:
-        write_stamp(config.site_dir, build.stamp)
+        write_stamp(config, build.stamp)
         say(f"网站没有变化, 无需重建 / site/ is up to date ({build.reason})")
         return 0
     say(f"构建 / building: {'完整构建' if build.mode == CLEAN else '只重建有变化的页面'} ({build.reason})")
@@ -148,7 +148,7 @@ def build_site(config, site: Site, today: dt.date, clean: bool, timings: dict[st
         return 1
     if index:
         publish_search_index(config, index)
-    write_stamp(config.site_dir, build.stamp)
+    write_stamp(config, build.stamp)
     return 0
 
 
