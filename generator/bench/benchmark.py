@@ -1,11 +1,16 @@
-"""Benchmark: build generated corpora of N records and measure what county IT and citizens notice.
+"""Benchmark: build generated corpora of N records and measure what clerks, county IT and citizens notice.
 
-    python -m generator.bench.benchmark --sizes 100 1000 10000
+    python -m generator.bench.benchmark --sizes 1000 10000
 
-For each N: generator stage, MkDocs build, search indexing and total time; peak memory; site size and
-median/max page size; bytes Chromium downloads for the home page and for a first search query (served
-with gzip, as a real web server does); rebuild time after editing one notice; and, up to --stock-max
-records, stock MkDocs + Material (automatic navigation, built-in search) on the same Markdown.
+Printed first: the date and the machine. For each N, as `gongkai build` runs it: generator, MkDocs and
+search-index time, the full build's total and the generator's share of it; peak memory of the build's
+processes together; an unchanged rebuild and a rebuild after editing one notice (incremental); under
+`gongkai serve`, in Chromium, seconds from saving a notice to the page showing the new text (median of
+three edits) and from adding a notice to its listing showing it; site size, median/max page, bytes
+Chromium downloads for the home page and a first search query (gzip, as a real web server serves), and
+search quality. Beside it, in the same run, stock MkDocs + Material with built-in search on the same
+Markdown: with navigation.prune up to --stock-prune-max records, automatic navigation up to --stock-max.
+Sizes up to --runs-max are run --runs times (min / median shown; search and stock in the first run only).
 """
 from __future__ import annotations
 
@@ -18,7 +23,6 @@ import io
 import json
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -32,6 +36,7 @@ from ..config import load_config
 from .corpus import MARKER, write_corpus
 from ..commands.cli import build_site
 from ..pipeline import build_stage
+from .memory import TreeMemory
 from .preview import add_and_wait, edit_and_wait, gongkai_serve
 from ..search.index import SEARCH_INDEX
 from .relevance import page_texts
@@ -67,12 +72,6 @@ def _timed(function, *arguments):
     start = time.perf_counter()
     result = function(*arguments)
     return time.perf_counter() - start, result
-
-
-def _peak_mib() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, children) / 1024
 
 
 def _pages(site: Path) -> list[int]:
@@ -196,8 +195,9 @@ def measure(template: Path, count: int, stock_max: int, prune_max: int, searches
     with tempfile.TemporaryDirectory(prefix=f"gongkai-bench-{count}-") as folder:
         root = Path(folder) / "site"
         stats = write_corpus(template, root, count)
-        result = {"records": count, **build(root, clean=True)}
-        result["peak_mib"] = _peak_mib()  # the full build's own: before anything else runs in a child
+        with TreeMemory() as memory:
+            result = {"records": count, **build(root, clean=True)}
+        result["peak_mib"] = memory.peak_mib  # this process (generator, index) and MkDocs beside it
         pages = _pages(root / "site")
         result.update(site_mib=_size(root / "site") / 2**20, pages=len(pages), median_kib=statistics.median(pages) / 1024,
                       max_kib=pages[-1] / 1024, index_mib=_size(root / "site" / SEARCH_INDEX) / 2**20)
