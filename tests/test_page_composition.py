@@ -123,6 +123,19 @@ def test_the_page_net_passes_the_templates_own_markup_and_stops_anything_else():
     assert page_findings('<p class="md-typeset evil">x</p>') == ['不允许的样式 class="md-typeset evil"']
 
 
+@pytest.mark.parametrize("html, expected", [
+    ('<p>a<br />b</p><hr />', []),  # Markdown's void tags: the same page to a browser
+    ('<p>x</p><img src="x" onerror="alert(1)" />', ["不允许在 <img> 上使用 onerror 属性"]),
+    ('<p>x</p><script>a />b</script>', ["不允许使用 <script> 标签"]),
+    ('<p>a <!-- b /> --></p>', ["不允许使用 HTML 注释 <!-- -->"]),
+    ('<p>a<br /><a href="javascript:x()" />b</p>', ["不允许的链接地址 'javascript:x()'"]),
+])
+def test_the_page_net_sees_what_hides_beside_a_self_closing_tag(html, expected):
+    from generator.checks.page_html import page_findings
+
+    assert page_findings(html) == expected
+
+
 @pytest.mark.parametrize("heading", ["## 一、供暖时间 {: id='x\" onfocus=\"alert(1)\" autofocus' }", "## 一、总体要求 {: #a%zz }"])
 def test_heading_ids_are_made_of_slug_characters_only(project, heading):
     # Material prints an id into the page's table of contents unescaped, and decodes it as a URL

@@ -79,3 +79,15 @@ def test_gongkai_serve_shows_an_edit_a_new_notice_and_a_removal(tmp_path):
         except urllib.error.HTTPError as error:
             gone = error.code == 404
         assert gone  # a removed record's page is not served on
+
+
+def test_stopping_gongkai_serve_stops_the_preview_server(tmp_path):
+    """An editor's stop button or a county script ends `gongkai serve` with SIGTERM: the MkDocs server it
+    runs stops too, and the port is free for the next preview."""
+    root = copy_sample_project(tmp_path)
+    with gongkai_serve(root, SAMPLE_TODAY, startup_seconds=180) as url:
+        port = int(url.rstrip("/").rsplit(":", 1)[1])
+    # gongkai_serve has sent SIGTERM to `gongkai serve` and waited for it to end
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as a server binds: only a listener refuses
+        sock.bind(("127.0.0.1", port))

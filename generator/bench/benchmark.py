@@ -55,17 +55,29 @@ theme:
 """
 
 
-def _mkdocs(root: Path, *extra: str) -> tuple[float, float]:
-    """Seconds and peak memory (MiB) of `mkdocs build` in `root`: the child's own, whatever ran before it."""
+def _mkdocs(root: Path, limit_seconds: float) -> tuple[float, float, bool]:
+    """Seconds and peak memory (MiB) of `mkdocs build` in `root` (the child's own, whatever ran before it),
+    and whether it finished within `limit_seconds` (it is stopped there)."""
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", GONGKAI_CLI_BUILD="1", GONGKAI_TODAY=TODAY.isoformat())
     start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-I", "-m", "mkdocs", "build", "--strict", "--quiet", *extra], cwd=root, env=environment,
+    child = subprocess.Popen([sys.executable, "-I", "-m", "mkdocs", "build", "--strict", "--quiet"], cwd=root, env=environment,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
+    finished = True
+    while True:
+        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() - start > limit_seconds:
+            child.kill()
+            _, status, usage = os.wait4(child.pid, 0)
+            finished = False
+            break
+        time.sleep(0.2)
+    seconds = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode:
+    if finished and child.returncode:
         raise RuntimeError(f"mkdocs build failed in {root}")
-    return time.perf_counter() - start, usage.ru_maxrss / 1024
+    return seconds, usage.ru_maxrss / 1024, finished
 
 
 def _timed(function, *arguments):
@@ -117,16 +129,20 @@ def preview(root: Path) -> dict[str, float]:
     return {"preview_startup": startup, "preview_edit": statistics.median(edits), "preview_edit_max": max(edits), "preview_new": added}
 
 
-def stock(root: Path, prune: bool) -> tuple[dict[str, float], Path]:
+def stock(root: Path, prune: bool, limit_seconds: float) -> tuple[dict, Path | None]:
     """Stock MkDocs + Material on the same Markdown: automatic navigation (every page lists every page),
-    or with navigation.prune (the fair anchor on a large site)."""
+    or with navigation.prune (the fair anchor on a large site). Stopped after `limit_seconds`: then the
+    figures say how many of its pages it had written."""
     project = root.parent / ("stock-prune" if prune else "stock")
     shutil.copytree(root / "generated", project / "docs", ignore=shutil.ignore_patterns(".*"))
     (project / "mkdocs.yml").write_text(STOCK_CONFIG + ("  features: [navigation.prune]\n" if prune else ""), encoding="utf-8")
-    seconds, peak = _mkdocs(project)
+    seconds, peak, finished = _mkdocs(project, limit_seconds)
+    if not finished:
+        return {"finished": False, "total": seconds, "peak_mib": peak, "pages_written": len(_pages(project / "site")),
+                "pages": sum(1 for _ in (project / "docs").rglob("*.md"))}, None
     index = project / "site" / "search" / "search_index.json"
     pages = _pages(project / "site")
-    return {"total": seconds, "peak_mib": peak, "site_mib": _size(project / "site") / 2**20, "median_kib": statistics.median(pages) / 1024,
+    return {"finished": True, "total": seconds, "peak_mib": peak, "site_mib": _size(project / "site") / 2**20, "median_kib": statistics.median(pages) / 1024,
             "max_kib": pages[-1] / 1024, "index_mib": index.stat().st_size / 2**20, "index_gzip_mib": len(gzip.compress(index.read_bytes())) / 2**20}, project
 
 
@@ -191,7 +207,7 @@ def browser_bytes(site: Path, query: str) -> dict[str, float]:
     return {"home_kib": home / 1024, "first_query_kib": first_query / 1024, "found": found}
 
 
-def measure(template: Path, count: int, stock_max: int, prune_max: int, searches: bool = True) -> dict:
+def measure(template: Path, count: int, stock_max: int, prune_max: int, searches: bool = True, stock_limit: float = 900) -> dict:
     with tempfile.TemporaryDirectory(prefix=f"gongkai-bench-{count}-") as folder:
         root = Path(folder) / "site"
         stats = write_corpus(template, root, count)
@@ -212,9 +228,9 @@ def measure(template: Path, count: int, stock_max: int, prune_max: int, searches
         result["search"] = measure_search(root / "site", texts, False, gzip_server)
         searched = None
         if count <= stock_max:
-            result["stock"], searched = stock(root, prune=False)
+            result["stock"], searched = stock(root, False, stock_limit)
         if count <= prune_max:
-            result["stock_prune"], searched = stock(root, prune=True)
+            result["stock_prune"], searched = stock(root, True, stock_limit)
         if searched:
             result["stock_search"] = measure_search(searched / "site", texts, True, gzip_server)
         return result
@@ -257,6 +273,10 @@ def table(results: list[list[dict]]) -> str:
                  "| records | navigation | build | peak memory | site | median / max page | search index (downloaded on every page load) |",
                  "|---:|---|---:|---:|---:|---:|---:|"]
         for records, name, s in stock_rows:
+            if not s.get("finished", True):
+                rows.append(f"| {records:,} | {name} | stopped after {s['total'] / 60:.0f} min: {s['pages_written']:,} of {s['pages']:,} "
+                            f"pages written | {s['peak_mib']:.0f} MiB | – | – | – |")
+                continue
             rows.append(f"| {records:,} | {name} | {s['total']:.1f} s | {s['peak_mib']:.0f} MiB | {s['site_mib']:.0f} MiB | "
                         f"{s['median_kib']:.1f} / {s['max_kib']:.0f} KiB | {s['index_mib']:.1f} MiB ({s['index_gzip_mib']:.2f} MiB gzipped) |")
     for r in (runs[0] for runs in results):
@@ -273,6 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     parser.add_argument("--runs", type=int, default=3, help="runs of each size up to --runs-max records (min / median are shown)")
     parser.add_argument("--runs-max", type=int, default=1000)
+    parser.add_argument("--stock-minutes", type=float, default=10, help="stop a stock build after this long (it grows with the square of the pages)")
     arguments = parser.parse_args(argv)
     results = []
     for count in arguments.sizes:
@@ -280,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
         for run in range(arguments.runs if count <= arguments.runs_max else 1):
             # each run in its own process, so that peak memory is that run's own; searches and stock in the first only
             call = (f"measure(Path({str(arguments.template.resolve())!r}), {count}, {arguments.stock_max if run == 0 else 0}, "
-                    f"{arguments.stock_prune_max if run == 0 else 0}, {run == 0})")
+                    f"{arguments.stock_prune_max if run == 0 else 0}, {run == 0}, {arguments.stock_minutes * 60})")
             output = subprocess.run([sys.executable, "-c", f"import json; from pathlib import Path; from generator.bench.benchmark import measure; "
                                      f"print(json.dumps({call}))"], capture_output=True, text=True, encoding="utf-8")
             if output.returncode:
@@ -288,6 +309,8 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             runs.append(json.loads(output.stdout.strip().splitlines()[-1]))
             print(f"{count} records measured (run {run + 1})", file=sys.stderr)
+            if arguments.json:  # after every run: a later failure keeps what was measured
+                arguments.json.write_text(json.dumps([*results, runs], ensure_ascii=False, indent=1), encoding="utf-8")
         results.append(runs)
     print(f"Date: {dt.datetime.now().astimezone().isoformat(timespec='minutes')}")
     print(f"Machine: {machine()}\n")

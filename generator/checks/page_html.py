@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
-from .sanitizer import ADMONITION_TYPES, ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ID, cleaner, explain, filter_attribute, tokens
+from .sanitizer import ADMONITION_TYPES, ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ID, cleaner, explain, filter_attribute, removed
 
 # A whole page as MkDocs renders its Markdown (before the theme): the body's allow-list plus the markup
 # gongkai's own templates write (navigation, the search form, tables with their labels).
@@ -40,8 +40,7 @@ _PAGE_CLEANER = cleaner(_PAGE_TAGS, _PAGE_ATTRIBUTES, _page_attribute)
 
 def page_findings(html: str) -> list[str]:
     """What a whole rendered page carries outside the page allow-list, said as for a body."""
-    cleaned = _PAGE_CLEANER.clean(html)
-    return sorted({explain(token).message for token in tokens(html) - tokens(cleaned)})
+    return sorted({explain(token).message for token in removed(html, _PAGE_CLEANER.clean(html))})
 
 
 class _Text(HTMLParser):

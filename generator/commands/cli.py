@@ -5,8 +5,10 @@ import argparse
 import re
 import datetime as dt
 import os
+import signal
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -123,7 +125,26 @@ def _mkdocs(root: Path, today: dt.date, *arguments: str, cli_build: bool = False
         environment[CLI_BUILD_VARIABLE] = "1"
     # -I: the project folder is not on Python's path, so a folder named mkdocs/ (or markdown/, nh3.py …)
     # that someone put there is never imported in place of the real package
-    return subprocess.call([sys.executable, "-I", "-m", "mkdocs", *arguments], cwd=root, env=environment)
+    child = subprocess.Popen([sys.executable, "-I", "-m", "mkdocs", *arguments], cwd=root, env=environment)
+    stopping = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _stop) if stopping else None
+    try:
+        return child.wait()
+    finally:
+        if stopping:
+            signal.signal(signal.SIGTERM, previous)
+        if child.poll() is None:  # we were stopped: MkDocs stops too, or `serve` would keep the port busy
+            child.terminate()
+            try:
+                child.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+
+
+def _stop(signum, frame) -> None:
+    """SIGTERM (an editor's stop button, a county script): end as Ctrl+C does, MkDocs with us."""
+    raise KeyboardInterrupt
 
 
 def build_site(config, site: Site, today: dt.date, clean: bool, timings: dict[str, float] | None = None) -> int:
