@@ -25,6 +25,7 @@ from .search.entries import search_entries
 from .search.index import SEARCH_INDEX, publish_index, stage_index
 from .content.site import Site, assemble
 from .pages.templating import PageMemo, page_path
+from .stage_memo import StageMemo
 from .writer import WriteSummary, hand_written_files, write_tree
 
 
@@ -44,6 +45,7 @@ class BuildCache:
 
     records: RecordCache = field(default_factory=RecordCache)
     pages: PageMemo = field(default_factory=PageMemo)
+    stage: StageMemo = field(default_factory=StageMemo)
 
 
 def load_site(config: SiteConfig, today: dt.date, cache: BuildCache | None = None) -> Site:
@@ -148,4 +150,4 @@ def index_search(config: SiteConfig, site: Site) -> None:
 def build_stage(config: SiteConfig, today: dt.date, cache: BuildCache | None = None) -> tuple[Site, WriteSummary]:
     """Write the generated Markdown tree that any mkdocs.yml builder can build."""
     site, outputs = plan(config, today, cache)
-    return site, write_tree(config.stage_dir, outputs)
+    return site, write_tree(config.stage_dir, outputs, cache.stage if cache else None)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .errors import ConfigError
 from .pages.outputs import CopiedFile, GeneratedFile, Page
+from .stage_memo import StageMemo
 
 MARKER = ".gongkai-stage"  # proves a folder is ours to clean and lists what we wrote; dotfiles are not published
 SITE_MARKER = ".gongkai-site"  # proves site_dir is a build output (MkDocs' clean keeps dotfiles)
@@ -35,6 +36,7 @@ class WriteSummary:
     unchanged: int
     removed: int
     removed_paths: tuple[str, ...] = ()  # what `mkdocs serve --dirty` would go on serving
+    written_paths: tuple[str, ...] = ()  # files new or changed: what the preview builds again
 
 
 def hand_written_files(pages_dir: Path) -> list[CopiedFile]:
@@ -50,40 +52,53 @@ def hand_written_files(pages_dir: Path) -> list[CopiedFile]:
     return found
 
 
-def write_tree(stage_dir: Path, outputs: list[Page | CopiedFile | GeneratedFile]) -> WriteSummary:
+def write_tree(stage_dir: Path, outputs: list[Page | CopiedFile | GeneratedFile], memo: StageMemo | None = None) -> WriteSummary:
+    """memo: what an earlier write in the same process left (`gongkai serve`); files it proves unchanged
+    are not read again."""
     wanted = {output.path: output for output in outputs}
     for path in wanted:
         if not _safe(path) or path == MARKER:
             raise ConfigError(f"{path}: 不能写入生成目录的路径")
+    complete = False
     try:
         previous, legacy, copied = _claim(stage_dir)
+        kept = memo.unchanged(stage_dir, wanted) if memo is not None and not legacy else set()
         checked: set[Path] = set()
         for path, output in sorted(wanted.items()):
+            if path in kept:
+                continue
             _refuse_links(stage_dir, path, checked)
             if path not in previous and not legacy:
                 _refuse_foreign(stage_dir, path, output)
         if not legacy:
-            _refuse_unchecked(stage_dir, previous | set(wanted))
+            _refuse_unchecked(stage_dir, previous | set(wanted), memo.walk if memo is not None else os.walk)
         _write_manifest(stage_dir, previous | set(wanted), copied)  # recorded before written: a crash loses no record
-        written = unchanged = 0
+        written: list[str] = []
         copies: dict[str, list[int]] = {}
         for path, output in sorted(wanted.items()):
             target = stage_dir / path
-            if isinstance(output, Page):
+            if isinstance(output, CopiedFile):
+                copies[path] = _source_stamp(output.source)
+            if path in kept:
+                changed = False
+            elif isinstance(output, Page):
                 changed = _write_text(target, output.text)
             elif isinstance(output, GeneratedFile):
                 changed = _write_bytes(target, output.data)
             else:
-                copies[path] = _source_stamp(output.source)
                 changed = _copy(output.source, target, copied.get(path) == copies[path])
-            written += changed
-            unchanged += not changed
+            if changed:
+                written.append(path)
         removed = _remove_stale(stage_dir, previous, set(wanted))
         _write_manifest(stage_dir, set(wanted), copies)
+        complete = True
     except OSError as error:
         where = error.filename or stage_dir
         raise ConfigError(f"{where}: 无法写入生成目录 ({error.strerror or error})") from None
-    return WriteSummary(written, unchanged, len(removed), tuple(removed))
+    finally:
+        if memo is not None:
+            memo.remember(stage_dir, wanted) if complete else memo.forget()
+    return WriteSummary(len(written), len(wanted) - len(written), len(removed), tuple(removed), tuple(written))
 
 
 def _safe(path: str) -> bool:
@@ -154,12 +169,12 @@ def _refuse_links(stage_dir: Path, path: str, checked: set[Path]) -> None:
         checked.add(folder)
 
 
-def _refuse_unchecked(stage_dir: Path, ours: set[str]) -> None:
+def _refuse_unchecked(stage_dir: Path, ours: set[str], walk=os.walk) -> None:
     """A file someone put into the stage would be published by MkDocs as it is, past every check: it is
     kept (it is not ours to remove), but the build stops until it is moved where it is checked."""
     foreign = []
     top = str(stage_dir)
-    for folder, dirnames, filenames in os.walk(top):
+    for folder, dirnames, filenames in walk(top):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         prefix = "" if folder == top else os.path.relpath(folder, top).replace(os.sep, "/") + "/"
         for name in sorted(filenames):

@@ -7,6 +7,7 @@ checked again only when it was read again; everything is dropped when the config
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import Callable, Generic, TypeVar
 
@@ -19,7 +20,8 @@ Checked = TypeVar("Checked")
 
 def _file_key(path: Path, section: str, slug: str) -> tuple | None:
     try:
-        link, target = os.lstat(path), os.stat(path)
+        link = os.lstat(path)
+        target = os.stat(path) if stat.S_ISLNK(link.st_mode) else link
     except OSError:
         return None  # read_document says what is wrong
     return section, slug, link.st_mode, link.st_ino, target.st_ino, target.st_size, target.st_mtime_ns, target.st_ctime_ns
