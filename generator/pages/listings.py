@@ -26,8 +26,8 @@ STANDARD_CATALOG_PAGE = "standard-catalog/index.md"  # 基层政务公开标准�
 RULES_PAGE = "rules.md"  # 政府信息公开制度, hand-written in docs/
 CATALOG_FOLDER = "catalog"
 SEARCH_PAGE = "search/index.md"  # the results page; the header box of every page leads here
-LIST_SIZE = 100  # items on one page of a list
-CATALOG_SIZE = 200  # rows on one page of the 目录
+LIST_SIZE = 100  # items on one page of a list (the first page holds up to twice as many: pagination.py)
+CATALOG_SIZE = 100  # rows on one page of the 目录 (the first page holds up to twice as many: pagination.py)
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,7 @@ class Row:
 @dataclass(frozen=True)
 class GroupLink:
     label: str  # 2024年, 预算
-    count: int
-    href: str  # to the page and heading where the group starts
+    href: str  # to the page and heading where the group starts (no count: it would change every page of the list)
 
 
 def listing_pages(site: Site, memo: PageMemo | None = None) -> list[Page]:
@@ -112,20 +111,18 @@ def rows(site: Site, records: Sequence[Record], from_page: str, grouping: Column
     return found
 
 
-def _groups(column: Column, records: Sequence[Record], size: int) -> list[tuple[str, int, int]]:
-    """(label, count, number of the page where the group starts), once per list: not once per page of it."""
-    found: list[tuple[str, int, int]] = []
+def _groups(column: Column, records: Sequence[Record], size: int) -> list[tuple[str, int]]:
+    """(label, number of the page where the group starts), once per list: not once per page of it."""
+    found: list[tuple[str, int]] = []
     for position, record in enumerate(records):
         label = group_label(record, column)
-        if found and found[-1][0] == label:
-            found[-1] = (label, found[-1][1] + 1, found[-1][2])
-        else:
-            found.append((label, 1, page_of(position, size)))
+        if not found or found[-1][0] != label:
+            found.append((label, page_of(position, len(records), size)))
     return found
 
 
-def _group_links(groups: list[tuple[str, int, int]], folder: str, from_page: str) -> list[GroupLink]:
-    return [GroupLink(label, count, f"{relative(page_path(folder, number), from_page)}#{label}") for label, count, number in groups]
+def _group_links(groups: list[tuple[str, int]], folder: str, from_page: str) -> list[GroupLink]:
+    return [GroupLink(label, f"{relative(page_path(folder, number), from_page)}#{label}") for label, number in groups]
 
 
 def _list(site: Site, column: Column, folder: str, template: str, records: Sequence[Record], memo: PageMemo,
