@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import logging
 import os
 import re
+import time
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, BuildError, PluginError
 
 from generator.checks import page_html
 from generator.checks.warnings import warnings
@@ -25,7 +27,8 @@ from generator.checks.personal_data import redact
 from generator.incremental import clear_stamp, shared_inputs
 from generator.pages.templating import page_path
 from generator.pipeline import build_stage
-from generator.preview import PREVIEW, empty, forget_removed
+from generator.preview import PREVIEW, empty, forget_removed, watch_natively
+from generator.served_pages import ServedSite, build_changed
 from generator.writer import claim_site_dir
 
 
@@ -118,7 +121,14 @@ def on_env(env, config, files):
             updated = found.group(1) if found else None
         if updated:
             page.update_date = updated
+    if PREVIEW.dirty:  # what a save under `gongkai serve` builds single pages with, once this build is complete
+        PREVIEW.building = ServedSite(config, files, PREVIEW.nav, env)
     return env
+
+
+def on_nav(nav, config, files):
+    PREVIEW.nav = nav
+    return nav
 
 
 def on_page_content(html, page, config, files):
@@ -141,6 +151,7 @@ def on_pre_build(config) -> None:
         return
     today = _today()
     _release()
+    PREVIEW.served = None  # a save during this build waits for it, then builds in full if it failed
     try:
         settings = _settings(config)
         _built.lock = acquire(settings.root)  # held until on_post_build or on_build_error
@@ -172,7 +183,11 @@ def on_post_build(config) -> None:
     """Write the search index into the built site; under `mkdocs serve` after the page, in the background."""
     try:
         settings = _settings(config)
-        if settings.search != "gongkai" or _built.site is None or _driven_by_cli():
+        if _built.site is None or _driven_by_cli():
+            return
+        if PREVIEW.dirty:
+            PREVIEW.served = PREVIEW.building
+        if settings.search != "gongkai":
             return
         served = dataclasses.replace(settings, site_dir=Path(config.site_dir))
         PREVIEW.index.submit(served, _built.site)
@@ -203,4 +218,47 @@ def on_serve(server, config, builder):
             server.watch(str(folder))
     if settings.standard_catalog is not None and settings.standard_catalog.is_file():
         server.watch(str(settings.standard_catalog))  # its page changes with it
+    watch_natively(server)
+    server.builder = functools.partial(_save_rebuild, builder)
     return server
+
+
+def _save_rebuild(full_build) -> None:
+    """The preview server's builder: a save that changes only pages builds just those pages
+    (served_pages.py); a change to what every page shares, or no complete build to start from, is
+    MkDocs' own rebuild. Errors are reported as MkDocs reports a failed rebuild."""
+    served = PREVIEW.served
+    if served is None:
+        return full_build()
+    start, today = time.monotonic(), _today()
+    try:
+        settings = _settings(served.config)
+        if shared_inputs(settings, today) != PREVIEW.shared_inputs:
+            return full_build()
+        lock = acquire(settings.root)
+    except ConfigError as error:
+        log.error(redact(f"gongkai: {error}"))
+        raise Abort("Aborted with a BuildError!") from None
+    try:
+        PREVIEW.served = None  # until the pages are built: after a failure the next save builds in full
+        site, written = build_stage(settings, today, PREVIEW.cache)
+        forget_removed(Path(served.config.site_dir), written.removed_paths)
+        complete = build_changed(served, written.written_paths, written.removed_paths)
+    except ContentError as error:
+        PREVIEW.served = served  # nothing was written: the pages served are the last ones built
+        log.error(redact(f"gongkai: 共 {len(error.problems)} 个内容问题:\n{error}"))
+        raise Abort("Aborted with a BuildError!") from None
+    except (ConfigError, BuildError) as error:
+        log.error(redact(f"gongkai: {error}" if isinstance(error, ConfigError) else str(error)))
+        raise Abort("Aborted with a BuildError!") from None
+    finally:
+        lock.release()
+    if not complete:
+        return full_build()
+    PREVIEW.served = served
+    for problem in warnings(site):
+        log.info("gongkai: %s", redact(str(problem)))
+    if settings.search == "gongkai":
+        PREVIEW.index.submit(dataclasses.replace(settings, site_dir=Path(served.config.site_dir)), site)
+    log.info(f"gongkai: 重建了 {len(written.written_paths)} 个文件 / rebuilt {len(written.written_paths)} file(s) "
+             f"in {time.monotonic() - start:.2f} seconds")

@@ -12,7 +12,7 @@ import urllib.request
 from browser import chromium_page, require_browser
 from conftest import SAMPLE_TODAY, copy_sample_project
 
-from generator.bench.preview import add_and_wait, edit_and_wait, gongkai_serve
+from generator.bench.preview import NEW_NOTICE, add_and_wait, edit_and_wait, gongkai_serve
 
 
 def free_port() -> int:
@@ -79,6 +79,57 @@ def test_gongkai_serve_shows_an_edit_a_new_notice_and_a_removal(tmp_path):
         except urllib.error.HTTPError as error:
             gone = error.code == 404
         assert gone  # a removed record's page is not served on
+
+
+def _comparable(html: str) -> str:
+    """A page without what only the preview server adds: its reload script and its own address (the
+    canonical link and SiteDomain, from site_url), and the blank lines they leave."""
+    html = re.sub(r"<script>\s*var livereload = .*?</script>", "", html, flags=re.S)
+    html = re.sub(r'<link rel="canonical" href="[^"]*">|<meta name="SiteDomain" content="[^"]*">', "", html)
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def test_a_save_builds_just_its_pages_and_they_are_the_published_ones(tmp_path):
+    """After the first build, a save builds only the pages the generator rewrote (with the navigation and
+    templates of that build): the pages served are byte for byte those `gongkai build` publishes."""
+    root = copy_sample_project(tmp_path)
+    log = tmp_path / "serve.log"
+    notice = root / "content/notices/2024-chungeng-beigeng.md"
+    title = "关于开展冬季用电安全检查的通知"
+    pages = ["notices/2024-chungeng-beigeng/", "notices/2026-yongdian/", "notices/", "", "catalog/", "notices/2023-tingdian-gonggao/"]
+
+    def saves_built(count: int) -> None:
+        deadline = time.monotonic() + 120
+        while log.read_text(encoding="utf-8").count("gongkai: 重建了") < count:
+            assert time.monotonic() < deadline, log.read_text(encoding="utf-8")[-3000:]
+            time.sleep(0.1)
+
+    with gongkai_serve(root, SAMPLE_TODAY, startup_seconds=180, log_path=log) as url:
+        with open(notice, "a", encoding="utf-8") as file:
+            file.write("\n补充通知：请于四月底前报送春耕备耕统计表。\n")
+        saves_built(1)
+        (root / "content/notices/2026-yongdian.md").write_text(
+            NEW_NOTICE.format(title=title, today=SAMPLE_TODAY, year=SAMPLE_TODAY[:4], serial=90), encoding="utf-8")
+        saves_built(2)
+        text = notice.read_text(encoding="utf-8")
+        notice.write_text(text.replace("发布日期: 2024-03-05", "发布日期: 2024-13-05"), encoding="utf-8")  # a careless save
+        deadline = time.monotonic() + 120
+        while "个内容问题" not in log.read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        notice.write_text(text, encoding="utf-8")
+        saves_built(3)
+        time.sleep(3)  # a build reads content/: reading must not count as a change that starts the next build
+        assert log.read_text(encoding="utf-8").count("gongkai: 重建了") <= 4
+        served = {path: _comparable(served_page(url + path)) for path in pages}
+        said = log.read_text(encoding="utf-8")
+    assert said.count("Building documentation...") == 1  # the first build only: the saves built single pages
+    assert "content/notices/2024-chungeng-beigeng.md:4: 字段 '发布日期'" in said and "Traceback" not in said
+    assert "补充通知" in served[pages[0]] and title in served["notices/"]
+    subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root), "--today", SAMPLE_TODAY],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for path in pages:
+        assert served[path] == _comparable((root / "site" / path / "index.html").read_text(encoding="utf-8")), path
 
 
 def test_stopping_gongkai_serve_stops_the_preview_server(tmp_path):

@@ -35,11 +35,13 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def gongkai_serve(root: Path, today: str, startup_seconds: float = 900):
-    """`gongkai serve` on a free port; yields its address once the first build is served."""
+def gongkai_serve(root: Path, today: str, startup_seconds: float = 900, log_path: Path | None = None):
+    """`gongkai serve` on a free port; yields its address once the first build is served. What it says
+    goes to `log_path` when given."""
     port = free_port()
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    log = tempfile.TemporaryFile()  # not a pipe: a pipe nobody reads fills up and stops the server
+    # not a pipe: a pipe nobody reads fills up and stops the server
+    log = open(log_path, "w+b") if log_path else tempfile.TemporaryFile()
     server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--root", str(root), "--today", today, "--dev-addr", f"127.0.0.1:{port}"],
                               env=environment, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
