@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -93,7 +94,11 @@ class SiteConfig:
     hooks: tuple[Path, ...] = ()  # mkdocs.yml hooks: code that shapes every page, as the theme does
 
     def column(self, folder: str) -> Column:
-        return next(c for c in self.columns if c.folder == folder)
+        return self._columns_by_folder[folder]
+
+    @cached_property
+    def _columns_by_folder(self) -> dict[str, Column]:  # asked for every record of every list on every build
+        return {c.folder: c for c in self.columns}
 
     @property
     def folders(self) -> frozenset[str]:

@@ -59,15 +59,16 @@ class StageMemo:
                 found.add(path)
         return found
 
-    def remember(self, stage_dir: Path, wanted: dict[str, Output]) -> None:
-        """After a complete write: every file as it is now."""
-        self._stage = stage_dir
+    def remember(self, stage_dir: Path, wanted: dict[str, Output], kept: set[str]) -> None:
+        """After a complete write: every file as it is now (those in `kept` as they were)."""
         top = str(stage_dir)
-        self._files = {}
+        files = {path: self._files[path] for path in kept} if stage_dir == self._stage else {}
         for path, output in wanted.items():
-            key = _file_key(f"{top}/{path}")
-            if key is not None:
-                self._files[path] = (_content(output), key)
+            if path not in files:
+                key = _file_key(f"{top}/{path}")
+                if key is not None:
+                    files[path] = (_content(output), key)
+        self._stage, self._files = stage_dir, files
 
     def forget(self) -> None:
         self._stage = None

@@ -76,17 +76,16 @@ def write_tree(stage_dir: Path, outputs: list[Page | CopiedFile | GeneratedFile]
         written: list[str] = []
         copies: dict[str, list[int]] = {}
         for path, output in sorted(wanted.items()):
-            target = stage_dir / path
             if isinstance(output, CopiedFile):
                 copies[path] = _source_stamp(output.source)
             if path in kept:
                 changed = False
             elif isinstance(output, Page):
-                changed = _write_text(target, output.text)
+                changed = _write_text(stage_dir / path, output.text)
             elif isinstance(output, GeneratedFile):
-                changed = _write_bytes(target, output.data)
+                changed = _write_bytes(stage_dir / path, output.data)
             else:
-                changed = _copy(output.source, target, copied.get(path) == copies[path])
+                changed = _copy(output.source, stage_dir / path, copied.get(path) == copies[path])
             if changed:
                 written.append(path)
         removed = _remove_stale(stage_dir, previous, set(wanted))
@@ -97,7 +96,7 @@ def write_tree(stage_dir: Path, outputs: list[Page | CopiedFile | GeneratedFile]
         raise ConfigError(f"{where}: 无法写入生成目录 ({error.strerror or error})") from None
     finally:
         if memo is not None:
-            memo.remember(stage_dir, wanted) if complete else memo.forget()
+            memo.remember(stage_dir, wanted, kept) if complete else memo.forget()
     return WriteSummary(len(written), len(wanted) - len(written), len(removed), tuple(removed), tuple(written))
 
 
@@ -176,7 +175,7 @@ def _refuse_unchecked(stage_dir: Path, ours: set[str], walk=os.walk) -> None:
     top = str(stage_dir)
     for folder, dirnames, filenames in walk(top):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        prefix = "" if folder == top else os.path.relpath(folder, top).replace(os.sep, "/") + "/"
+        prefix = "" if folder == top else folder[len(top) + 1:].replace(os.sep, "/") + "/"  # walk gives top + sep + …
         for name in sorted(filenames):
             path = prefix + name
             if not name.startswith(".") and path not in ours and path not in _CLAIMABLE:

@@ -7,6 +7,8 @@
 """
 from __future__ import annotations
 
+import functools
+import os
 import re
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -157,6 +159,21 @@ def file_type_problems(path: Path, shown_name: str, where: SourceRef, field: str
 
 
 def content_problems(file: Path, shown_path: str, allowed: set[str]) -> list[Problem]:
+    """Personal data in a published attachment's text; a file read before, unchanged, is not read again
+    (the preview checks every attachment on every save)."""
+    try:
+        status = os.stat(file)
+    except OSError:
+        return _read_problems(file, shown_path, allowed)
+    return list(_scanned(file, shown_path, frozenset(allowed), (status.st_ino, status.st_size, status.st_mtime_ns)))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _scanned(file: Path, shown_path: str, allowed: frozenset[str], stamp: tuple[int, int, int]) -> tuple[Problem, ...]:
+    return tuple(_read_problems(file, shown_path, allowed))
+
+
+def _read_problems(file: Path, shown_path: str, allowed: set[str] | frozenset[str]) -> list[Problem]:
     found = []
     try:
         for piece in pieces(file):

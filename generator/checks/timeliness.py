@@ -22,6 +22,7 @@ def _calendar(first: int, last: int) -> holidays.HolidayBase:
     return holidays.China(years=range(first, last + 1))
 
 
+@lru_cache(maxsize=4096)  # asked for every 规范性文件 on every build of the preview
 def last_publication_day(made: dt.date) -> dt.date:
     """The 20th working day after the day a document was made."""
     return _calendar(made.year, made.year + 1).get_nth_working_day(made, WORKING_DAYS)

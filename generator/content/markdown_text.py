@@ -46,6 +46,7 @@ def yaml_string(value: object) -> str:
     return json.dumps(str(value), ensure_ascii=False)
 
 
+@functools.lru_cache(maxsize=1 << 17)  # every listing row and record link, on every build of the preview
 def relative(target: str, start_page: str) -> str:
     """Link from one generated page to another file, both given relative to the tree's root (normalised
     paths, as the generator makes them; plain string work because this runs for every link of every page)."""

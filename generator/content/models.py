@@ -194,15 +194,16 @@ def _declared(decl: FieldDecl) -> FieldSpec:
 
 
 RECORD_CLASSES: dict[str, type[Record]] = {"item": Record, "policy": Policy, "interpretation": Interpretation, "report": Report}
-_TYPES: dict[Column, ContentType] = {}
+_TYPES: dict[int, tuple[Column, ContentType]] = {}  # by the column object: hashing a Column compares all it declares
 
 
 def content_type_of(column: Column) -> ContentType:
     """The fields and record class of a column: the common fields, its kind's, then its declared ones."""
-    if column not in _TYPES:
+    kept = _TYPES.get(id(column))
+    if kept is None or kept[0] is not column:
         declared = tuple(_declared(decl) for decl in column.fields)
-        _TYPES[column] = ContentType(column, RECORD_CLASSES[column.kind], _common(column.issuer_key) + _kind_fields(column) + declared)
-    return _TYPES[column]
+        kept = _TYPES[id(column)] = (column, ContentType(column, RECORD_CLASSES[column.kind], _common(column.issuer_key) + _kind_fields(column) + declared))
+    return kept[1]
 
 
 ISSUER_KEYS = ("发布机构", "发文机关")
