@@ -127,12 +127,13 @@ def _group_links(groups: list[tuple[str, int]], folder: str, from_page: str) -> 
 
 def _list(site: Site, column: Column, folder: str, template: str, records: Sequence[Record], memo: PageMemo,
           filterable: bool = False, title: str = "") -> list[Page]:
+    """A list longer than a page has a jump list of its groups (its first page may hold up to two pages' worth)."""
     pages = []
     groups = _groups(column, records, LIST_SIZE)
     for chunk in paginate(folder, records, LIST_SIZE):
         pages.append(Page(chunk.path, memo.render(
             chunk.path, template, title=title or column.name, column=column.name, column_type=column.column_type, rows=rows(site, chunk.items, chunk.path), pager=chunk.pager,
-            years=_group_links(groups, folder, chunk.path), filterable=filterable,
+            years=_group_links(groups, folder, chunk.path) if len(records) > LIST_SIZE else [], filterable=filterable,
             links={"current": relative(f"{column.folder}/current/index.md", chunk.path),
                    "repealed": relative(f"{column.folder}/repealed/index.md", chunk.path)},
             empty_reason=inline(column.empty),
@@ -151,7 +152,7 @@ def _catalog(site: Site, memo: PageMemo) -> list[Page]:
     groups = _groups(catalog_column, records, CATALOG_SIZE)
     return [
         Page(chunk.path, memo.render(chunk.path, "catalog.md.j2", rows=rows(site, chunk.items, chunk.path, catalog_column), pager=chunk.pager,
-                                years=_group_links(groups, CATALOG_FOLDER, chunk.path),
+                                years=_group_links(groups, CATALOG_FOLDER, chunk.path) if len(records) > CATALOG_SIZE else [],
                                 downloads=relative("catalog.csv", chunk.path), json=relative("catalog.json", chunk.path)))
         for chunk in chunks
     ]
