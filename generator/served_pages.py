@@ -6,6 +6,7 @@ mkdocs.yml, the theme and gongkai first), so the files, navigation and templates
 are kept, and a save renders the pages whose Markdown changed and copies the files that changed, into
 the folder MkDocs serves. What the navigation shows (the titles of pages in `nav`) is compared: when a
 page in the navigation is removed or its title changes, every page shows it, and a full build is made.
+The preview's sitemap.xml is written by full builds only (no page shows it; `gongkai build` writes it whole).
 
 MkDocs' page functions are internal (`mkdocs.commands.build`); gongkai pins mkdocs<2, and a failure here
 falls back to MkDocs' own rebuild.
