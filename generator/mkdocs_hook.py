@@ -253,7 +253,8 @@ def _save_rebuild(full_build) -> None:
         raise Abort("Aborted with a BuildError!") from None
     finally:
         lock.release()
-    if not complete:
+    if not complete:  # the navigation changed, and every page shows it: MkDocs' dirty build would keep the old pages
+        empty(Path(served.config.site_dir))
         return full_build()
     PREVIEW.served = served
     for problem in warnings(site):

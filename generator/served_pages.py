@@ -5,7 +5,8 @@ A full MkDocs build, even `--dirty`, lists, stats and sets up every one of 10,00
 mkdocs.yml, the theme and gongkai first), so the files, navigation and templates of the last full build
 are kept, and a save renders the pages whose Markdown changed and copies the files that changed, into
 the folder MkDocs serves. What the navigation shows (the titles of pages in `nav`) is compared: when a
-page in the navigation is removed or its title changes, every page shows it, and a full build is made.
+page in the navigation is removed or its title changes, every page shows it: the served folder is emptied and
+MkDocs builds in full (its `--dirty` build would keep the pages that did not change, with the old menu).
 The preview's sitemap.xml is written by full builds only (no page shows it; `gongkai build` writes it whole).
 
 MkDocs' page functions are internal (`mkdocs.commands.build`); gongkai pins mkdocs<2, and a failure here

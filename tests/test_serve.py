@@ -132,6 +132,25 @@ def test_a_save_builds_just_its_pages_and_they_are_the_published_ones(tmp_path):
         assert served[path] == _comparable((root / "site" / path / "index.html").read_text(encoding="utf-8")), path
 
 
+def test_a_new_title_in_the_navigation_rebuilds_every_page(tmp_path):
+    """A page of the navigation whose title comes from its heading shows that title on every page: when
+    it changes, MkDocs builds in full, and every page's menu has the new title."""
+    root = copy_sample_project(tmp_path)
+    settings = root / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        "  - 政府信息公开制度: rules.md\n", "  - 政府信息公开制度: rules.md\n  - office.md\n"), encoding="utf-8")
+    (root / "docs/office.md").write_text("# 办公时间\n\n工作日 8:30—17:30。\n", encoding="utf-8")
+    log = tmp_path / "serve.log"
+    with gongkai_serve(root, SAMPLE_TODAY, startup_seconds=180, log_path=log) as url:
+        assert "办公时间" in served_page(url + "notices/2023-tingdian-gonggao/")
+        (root / "docs/office.md").write_text("# 办事时间\n\n工作日 8:30—17:30。\n", encoding="utf-8")
+        deadline = time.monotonic() + 120
+        while "办事时间" not in served_page(url + "notices/2023-tingdian-gonggao/"):  # a page that did not change
+            assert time.monotonic() < deadline, log.read_text(encoding="utf-8")[-3000:]
+            time.sleep(0.2)
+        assert log.read_text(encoding="utf-8").count("Building documentation...") == 2
+
+
 def test_stopping_gongkai_serve_stops_the_preview_server(tmp_path):
     """An editor's stop button or a county script ends `gongkai serve` with SIGTERM: the MkDocs server it
     runs stops too, and the port is free for the next preview."""
