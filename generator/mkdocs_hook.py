@@ -243,7 +243,13 @@ def _save_rebuild(full_build) -> None:
         PREVIEW.served = None  # until the pages are built: after a failure the next save builds in full
         site, written = build_stage(settings, today, PREVIEW.cache)
         forget_removed(Path(served.config.site_dir), written.removed_paths)
-        complete = build_changed(served, written.written_paths, written.removed_paths)
+        try:
+            complete = build_changed(served, written.written_paths, written.removed_paths)
+        except BuildError:
+            raise
+        except Exception as error:  # noqa: BLE001 - MkDocs' page functions are internal: its own rebuild still works
+            log.info("gongkai: %s; MkDocs builds in full", error)
+            complete = False
     except ContentError as error:
         PREVIEW.served = served  # nothing was written: the pages served are the last ones built
         log.error(redact(f"gongkai: 共 {len(error.problems)} 个内容问题:\n{error}"))

@@ -5,7 +5,7 @@ generator (which re-reads only changed files, re-renders only pages whose inputs
 only files whose text changed) and builds just the pages it rewrote, with the files, navigation and
 templates of that first build (served_pages.py). When something every page shares changes (mkdocs.yml,
 the theme, gongkai itself, the date), or a page of the navigation changes its title or goes, MkDocs
-builds again in full, with the served folder emptied first when shared inputs changed. Between rebuilds
+builds again in full, from an emptied served folder (every page must change). Between rebuilds
 this module keeps the records read and checked (by file), the pages rendered, the files written, and
 what every page shares. The search index is written after the page, in the background: a reload never
 waits for it. Changes are watched with inotify where the system has it, not by polling 10,000 files.
